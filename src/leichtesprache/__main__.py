@@ -1,0 +1,7 @@
+"""``python -m leichtesprache`` runs the command-line interface."""
+
+from __future__ import annotations
+
+from .cli import main
+
+main()

@@ -1,0 +1,289 @@
+"""The command line: parse options, call one library function, map errors to exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import EXIT_BAD_INPUT, EXIT_PROBLEMS, LeichteSpracheError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+project_option = click.option(
+    "--project", "project_dir", type=click.Path(path_type=Path, file_okay=False),
+    help="The project folder (default: found from the current folder upwards).",
+)
+
+
+def _err(text: str) -> None:
+    click.echo(text, err=True)
+
+
+def handle_errors(func: F) -> F:
+    """Turn our errors into a readable message and an exit code; no traceback unless --debug."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        debug = bool(ctx.find_root().params.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except LeichteSpracheError as exc:
+            if debug:
+                traceback.print_exc()
+            prefix = "Problem" if exc.exit_code == EXIT_PROBLEMS else "Error"
+            lines = str(exc).split("\n")
+            _err(f"{prefix}: {lines[0]}")
+            for line in lines[1:]:
+                _err(f"  {line}")
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            _err("Stopped. Files that were already complete are kept; nothing half-written.")
+            ctx.exit(130)
+        except Exception as exc:  # a bug: say so plainly, keep the traceback behind --debug
+            if debug:
+                traceback.print_exc()
+            _err(f"Internal error: {type(exc).__name__}: {exc}")
+            _err("  This is a bug in leichtesprache. Run the command again with --debug "
+                 "and send the output to the maintainers.")
+            ctx.exit(3)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _load(project_dir: Path | None) -> Any:
+    from .config import load_project
+
+    return load_project(project_dir)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="leichtesprache")
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+def cli(debug: bool) -> None:
+    """Easy-language brochures in many languages, from one German source.
+
+    \b
+    Everyday commands:
+      leichtesprache update         refresh the translation catalogues
+      leichtesprache status         how far each language is
+      leichtesprache check          easy-language rules in every language
+      leichtesprache build          make the PDFs in dist/
+    """
+
+
+@cli.command()
+@project_option
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
+              help="Output folder (default: dist/ in the project).")
+@click.option("--publication", help="Build only this publication.")
+@click.option("--lang", "languages", multiple=True, help="Build only this language (repeatable).")
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Use the facts valid on this day (default: today).")
+@click.option("--allow-partial", is_flag=True,
+              help="Build incomplete languages as drafts (marked on every page).")
+@click.option("--jobs", type=click.IntRange(1, 32), default=1, show_default=True,
+              help="Languages rendered in parallel.")
+@handle_errors
+def build(project_dir: Path | None, out: Path | None, publication: str | None,
+          languages: Sequence[str], as_of: Any, allow_partial: bool, jobs: int) -> None:
+    """Build the PDF of every language into dist/<publication>/."""
+    from .pipeline import build as run_build
+
+    project = _load(project_dir)
+    results = run_build(
+        project, publication=publication, languages=languages, out=out,
+        as_of=as_of.date() if as_of else None, allow_partial=allow_partial, jobs=jobs,
+        progress=lambda msg: _err(msg),
+    )
+    for r in results:
+        shown = _shown(r.path, project.root)
+        draft = "  (DRAFT: incomplete)" if r.draft else ""
+        click.echo(f"{r.language:>5}  {r.pages:>3} pages  {shown}{draft}")
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@cli.command()
+@project_option
+@click.option("--lang", "languages", multiple=True, help="Check only this language (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True)
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of the screen.")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@handle_errors
+def check(project_dir: Path | None, languages: Sequence[str], fmt: str, output: Path | None,
+          files: Sequence[Path]) -> None:
+    """Check easy-language rules: the project's catalogues, or the FILES given.
+
+    FILES are plain-text or Markdown files in the language given with --lang.
+    """
+    from .errors import ConfigError
+    from .readability import check_files, check_project
+    from .readability.report import format_html, format_json, format_text
+
+    ui_language = "en"
+    if files:
+        if len(languages) > 1:
+            raise ConfigError("check FILE… takes one --lang", hint="run once per language")
+        project = None
+        try:
+            project = _load(project_dir)
+        except ConfigError:
+            if project_dir is not None:
+                raise
+        code = languages[0] if languages else (project.source_language if project else "de")
+        from .languages import get_language
+
+        get_language(code)
+        settings = project.check.get(code) if project else None
+        ui_language = project.ui_language if project else "en"
+        for path in files:
+            if not path.is_file():
+                raise ConfigError(f"the file {path} does not exist", hint="check the path")
+        results = check_files(list(files), code, settings=settings, ui_language=ui_language)
+        fact_notes: list[Any] = []
+    else:
+        from .pipeline import check_facts
+
+        project = _load(project_dir)
+        ui_language = project.ui_language
+        for code in languages:
+            if code not in project.languages:
+                from .errors import LanguageError
+
+                raise LanguageError(f"the language '{code}' is not in the project",
+                                    hint=f"languages: {', '.join(project.languages)}")
+        results = check_project(project, list(languages) or None)
+        fact_notes = check_facts(project)
+    if fmt == "json":
+        report = format_json(results)
+    elif fmt == "html":
+        report = format_html(results, ui_language=ui_language)
+    else:
+        report = format_text(results, ui_language=ui_language)
+        if fact_notes:
+            report += "\n\nFacts:\n" + "\n".join(f"  warning: {p}" for p in fact_notes)
+    if output is not None:
+        from .fsutil import atomic_write_text
+
+        atomic_write_text(output, report)
+        _err(f"Report written to {output}")
+    else:
+        click.echo(report)
+    if not all(r.passed for r in results):
+        sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command()
+@project_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@handle_errors
+def status(project_dir: Path | None, fmt: str) -> None:
+    """Show how far each language is: translated, fuzzy, untranslated, obsolete."""
+    from .pipeline import status as run_status
+
+    project = _load(project_dir)
+    rows = run_status(project)
+    if fmt == "json":
+        click.echo(json.dumps({"version": 1, "catalogs": [r.to_dict() for r in rows]},
+                              ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Translation status", title_justify="left")
+    for col in ("language", "domain", "translated", "fuzzy", "untranslated", "obsolete", "done"):
+        table.add_column(col, justify="right" if col not in ("language", "domain") else "left")
+    for r in rows:
+        done = f"{r.percent:.0f} %"
+        style = "green" if r.complete else ("yellow" if r.translated else "red")
+        table.add_row(r.language, r.domain, str(r.translated), str(r.fuzzy), str(r.untranslated),
+                      str(r.obsolete), f"[{style}]{done}[/{style}]")
+    Console(soft_wrap=True).print(table)
+    click.echo("Fuzzy means: the German text changed; check and confirm the translation.")
+
+
+@cli.command()
+@project_option
+@click.option("--check", "check_only", is_flag=True,
+              help="Change nothing; exit 1 if catalogues are out of date (for CI).")
+@handle_errors
+def update(project_dir: Path | None, check_only: bool) -> None:
+    """Extract the German texts and merge them into every language's catalogue."""
+    from .pipeline import update as run_update
+
+    project = _load(project_dir)
+    changes = run_update(project, check=check_only)
+    pending = [c for c in changes if c.action != "unchanged"]
+    for change in pending:
+        verb = {"created": "would create", "updated": "would update"} if check_only else {}
+        action = verb.get(change.action, change.action)
+        click.echo(f"{action:>12}  {_shown(change.path, project.root)}")
+        for detail in change.details:
+            click.echo(f"{'':>14}{detail}")
+    if not pending:
+        click.echo("All catalogues are up to date.")
+    elif check_only:
+        _err("Catalogues are out of date: run `leichtesprache update`.")
+        sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command("add-language")
+@click.argument("code")
+@project_option
+@handle_errors
+def add_language(code: str, project_dir: Path | None) -> None:
+    """Add a language (an ISO code such as uk, tr or fa) with empty catalogues."""
+    from .languages import get_language
+    from .pipeline import add_language as run_add
+
+    project = _load(project_dir)
+    language = get_language(code)
+    changes = run_add(project, code)
+    for change in changes:
+        click.echo(f"{change.action:>8}  {_shown(change.path, project.root)}")
+    direction = "right to left" if language.rtl else "left to right"
+    click.echo(f"Added {language.english_name} ({language.autonym}), written {direction}, "
+               f"{language.nplurals} plural form(s).")
+    if not language.has_fonts:
+        _err(f"Note: the bundled fonts do not cover the {language.script} script; add fonts "
+             "for it to fonts/ before building.")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@handle_errors
+def init(directory: Path) -> None:
+    """Create a new project with an example publication in DIRECTORY."""
+    from .starter import create_project
+
+    created = create_project(directory)
+    for path in created:
+        click.echo(f"created  {_shown(path, directory)}")
+    click.echo(f"Next: cd {directory} && leichtesprache build")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="leichtesprache")
+
+
+_ = (date, EXIT_BAD_INPUT)

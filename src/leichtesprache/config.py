@@ -1,0 +1,202 @@
+"""The project: where it lives, its settings, validated up front with every problem at once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, LanguageError, LeichteSpracheError, Problem
+from .languages import Language, get_language
+
+CONFIG_NAME = "leichtesprache.toml"
+_TOOL_TABLE = re.compile(rb"(?m)^\[+tool\.leichtesprache[.\]]")
+
+
+@dataclass(frozen=True)
+class Project:
+    """A folder with ``leichtesprache.toml`` (or ``[tool.leichtesprache]`` in pyproject.toml)."""
+
+    #: The project folder; every other path is relative to it.
+    root: Path
+    #: The file the settings came from.
+    config_file: Path
+    #: Target languages, the source language first.
+    languages: tuple[str, ...]
+    #: The language of the content (the msgids).
+    source_language: str = "de"
+    #: Publications to build; default: every folder in ``content/`` with a publication.toml.
+    publications: tuple[str, ...] = ()
+    #: Language of the tool's own messages in checker reports (``de`` or ``en``).
+    ui_language: str = "en"
+    #: Per-language overrides for the easy-language checker (``[check.<lang>]`` tables).
+    check: dict[str, Any] = field(default_factory=dict)
+    #: Raw ``[build]`` settings for the renderer.
+    build: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def locale_dir(self) -> Path:
+        return self.root / "locale"
+
+    @property
+    def templates_dir(self) -> Path:
+        own = self.root / "templates"
+        return own if own.is_dir() else defaults_dir() / "templates"
+
+    @property
+    def fonts_dir(self) -> Path:
+        own = self.root / "fonts"
+        return own if own.is_dir() else defaults_dir() / "fonts"
+
+    @property
+    def dist_dir(self) -> Path:
+        return self.root / "dist"
+
+    def language(self, code: str) -> Language:
+        return get_language(code)
+
+    @property
+    def target_languages(self) -> tuple[str, ...]:
+        return tuple(code for code in self.languages if code != self.source_language)
+
+    def publication_names(self) -> tuple[str, ...]:
+        if self.publications:
+            return self.publications
+        if not self.content_dir.is_dir():
+            return ()
+        return tuple(sorted(
+            p.name for p in self.content_dir.iterdir() if (p / "publication.toml").is_file()
+        ))
+
+
+def defaults_dir() -> Path:
+    """The default templates and fonts: packaged in the wheel, or the source checkout."""
+    packaged = Path(str(resources.files("leichtesprache"))) / "_defaults"
+    if (packaged / "templates").is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2]
+
+
+def find_project(start: Path | None = None) -> Path:
+    """Walk up from ``start`` to the folder holding the project configuration."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _TOOL_TABLE.search(pyproject.read_bytes()):
+            return folder
+    raise ConfigError(
+        f"no leichtesprache project found in {here} or any folder above it",
+        hint="run the command inside a project, pass --project DIR, "
+        "or create one with `leichtesprache init DIR`",
+    )
+
+
+def load_project(path: Path | None = None) -> Project:
+    """Find, read and validate the project configuration; all problems are reported at once."""
+    root = find_project(path) if path is None or not (path / CONFIG_NAME).is_file() else path
+    if path is not None and not path.is_dir():
+        raise ConfigError(f"the project folder {path} does not exist",
+                          hint="check the path given to --project")
+    root = root.resolve()
+    config_file = root / CONFIG_NAME
+    if config_file.is_file():
+        raw = _read_toml(config_file)
+        settings = raw
+    else:
+        config_file = root / "pyproject.toml"
+        settings = _read_toml(config_file).get("tool", {}).get("leichtesprache", {})
+    problems: list[Problem] = []
+    rel = config_file.name
+    project_tbl = settings.get("project", {})
+    known_tables = {"project", "check", "build"}
+    for key in settings:
+        if key not in known_tables:
+            problems.append(Problem(
+                f"unknown setting '{key}'", rel, _line_of(config_file, key),
+                hint=f"known tables are: {', '.join(sorted(known_tables))}",
+            ))
+    known_keys = {"languages", "source_language", "publications", "ui_language", "name"}
+    for key in project_tbl:
+        if key not in known_keys:
+            problems.append(Problem(
+                f"unknown setting 'project.{key}'", rel, _line_of(config_file, key),
+                hint=f"known settings are: {', '.join(sorted(known_keys))}",
+            ))
+    source = project_tbl.get("source_language", "de")
+    languages = project_tbl.get("languages", [source])
+    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+        problems.append(Problem("'languages' must be a list of language codes", rel,
+                                _line_of(config_file, "languages"),
+                                hint='write: languages = ["de", "en", "ar"]'))
+        languages = [source]
+    for code in languages:
+        try:
+            get_language(code)
+        except LanguageError as exc:
+            problems.append(Problem(exc.problems[0].message, rel,
+                                    _line_of(config_file, f'"{code}"'), exc.problems[0].hint))
+    if source in languages:
+        languages = [source, *[c for c in languages if c != source]]
+    else:
+        languages = [source, *languages]
+    if len(set(languages)) != len(languages):
+        problems.append(Problem("a language is listed twice in 'languages'", rel,
+                                _line_of(config_file, "languages")))
+    ui_language = project_tbl.get("ui_language", "en")
+    if ui_language not in ("de", "en"):
+        problems.append(Problem("'ui_language' must be \"de\" or \"en\"", rel,
+                                _line_of(config_file, "ui_language")))
+    publications = project_tbl.get("publications", [])
+    if not isinstance(publications, list):
+        problems.append(Problem("'publications' must be a list of folder names in content/", rel,
+                                _line_of(config_file, "publications")))
+        publications = []
+    for pub in publications:
+        if not (root / "content" / str(pub) / "publication.toml").is_file():
+            problems.append(Problem(
+                f"publication '{pub}' has no content/{pub}/publication.toml", rel,
+                _line_of(config_file, f'"{pub}"'),
+                hint="create the folder or remove the name from 'publications'",
+            ))
+    check = settings.get("check", {})
+    build = settings.get("build", {})
+    if not isinstance(check, dict) or not isinstance(build, dict):
+        problems.append(Problem("'check' and 'build' must be tables", rel))
+        check, build = {}, {}
+    if problems:
+        raise ConfigError.from_problems(
+            problems, f"the project configuration has {len(problems)} problem(s):"
+        )
+    return Project(
+        root=root, config_file=config_file, languages=tuple(languages), source_language=source,
+        publications=tuple(str(p) for p in publications), ui_language=ui_language,
+        check=check, build=build,
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    from .content import load_toml
+
+    try:
+        return load_toml(path)
+    except LeichteSpracheError as exc:
+        raise ConfigError(str(exc.problems[0].message), problems=exc.problems) from exc
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    try:
+        for number, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1):
+            if needle in line:
+                return number
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+

@@ -1,0 +1,249 @@
+"""Dated, sourced facts and the safe ``{placeholder}`` formatter that puts them into text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal, get_currency_name
+from babel.units import format_unit
+
+from .content import load_toml
+from .errors import ContentError, PlaceholderError, Problem
+
+KINDS = ("money", "number", "date", "hours", "days", "weeks", "months", "percent")
+_UNITS = {"hours": "duration-hour", "days": "duration-day", "weeks": "duration-week",
+          "months": "duration-month"}
+#: A placeholder is ``{name}``: lower-case letters, digits and ``_``; nothing else is evaluated.
+PLACEHOLDER_RE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+_BRACE_RE = re.compile(r"[{}]")
+_PERCENT_FORMAT_RE = re.compile(r"%\([^)\n]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]|%[sdrifx](?![\w])")
+#: A fact whose newest value is older than this is reported as possibly out of date.
+STALE_AFTER = timedelta(days=400)
+
+
+@dataclass(frozen=True)
+class FactValue:
+    valid_from: date
+    value: Decimal | date
+    source: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A changing figure (amount, date, duration) with dated values and their sources."""
+
+    name: str
+    kind: str
+    description: str
+    values: tuple[FactValue, ...]
+    review: bool = False
+    note: str = ""
+    file: str = ""
+    line: int | None = None
+
+    def value_on(self, day: date) -> FactValue | None:
+        """The value valid on ``day``: the newest one whose ``valid_from`` is not after it."""
+        valid = [v for v in self.values if v.valid_from <= day]
+        return valid[-1] if valid else None
+
+    def next_change(self, day: date) -> FactValue | None:
+        later = [v for v in self.values if v.valid_from > day]
+        return later[0] if later else None
+
+
+def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
+    """Read ``facts.toml``; every problem (missing source, bad date, unknown kind) at once."""
+    if not path.is_file():
+        return {}
+    rel = rel or path.name
+    data = load_toml(path)
+    text_lines = path.read_text("utf-8-sig").splitlines()
+    problems: list[Problem] = []
+    facts: dict[str, Fact] = {}
+    for name, table in data.items():
+        line = next((i for i, ln in enumerate(text_lines, 1) if ln.strip() == f"[{name}]"), None)
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or not isinstance(table, dict):
+            problems.append(Problem(f"fact '{name}': names use a-z, 0-9 and _ and are tables",
+                                    rel, line, hint=f"write [{name.lower()}] with kind and values"))
+            continue
+        kind = table.get("kind")
+        if kind not in KINDS:
+            problems.append(Problem(f"fact '{name}': kind must be one of {', '.join(KINDS)}",
+                                    rel, line, hint='for example: kind = "money"'))
+            continue
+        values: list[FactValue] = []
+        raw_values = table.get("values")
+        if not isinstance(raw_values, list) or not raw_values:
+            problems.append(Problem(f"fact '{name}' has no [[{name}.values]]", rel, line,
+                                    hint="add at least one value with valid_from, value and source"))
+            continue
+        for number, item in enumerate(raw_values, 1):
+            where = f"fact '{name}', value {number}"
+            valid_from, value, source = item.get("valid_from"), item.get("value"), item.get("source")
+            if not isinstance(valid_from, date):
+                problems.append(Problem(f"{where}: valid_from must be a date like 2026-01-01",
+                                        rel, line))
+                continue
+            if not source or not str(source).strip():
+                problems.append(Problem(f"{where}: every value needs a source", rel, line,
+                                        hint="name the law or web page (with its date) it is from"))
+                continue
+            parsed: Decimal | date
+            if kind == "date":
+                if not isinstance(value, date):
+                    problems.append(Problem(f"{where}: value must be a date", rel, line))
+                    continue
+                parsed = value
+            else:
+                if isinstance(value, bool) or not isinstance(value, int | float | str):
+                    problems.append(Problem(f"{where}: value must be a number like 13.90", rel, line))
+                    continue
+                try:
+                    parsed = Decimal(str(value))
+                except ArithmeticError:
+                    problems.append(Problem(f"{where}: value must be a number like 13.90", rel, line))
+                    continue
+            values.append(FactValue(valid_from, parsed, str(source)))
+        values.sort(key=lambda v: v.valid_from)
+        if len({v.valid_from for v in values}) != len(values):
+            problems.append(Problem(f"fact '{name}': two values start on the same day", rel, line))
+        facts[name] = Fact(name, str(kind), str(table.get("description", "")), tuple(values),
+                           bool(table.get("review", False)), str(table.get("note", "")), rel, line)
+    if problems:
+        raise ContentError.from_problems(problems, f"{rel} has {len(problems)} problem(s):")
+    return facts
+
+
+def format_value(fact: Fact, value: Decimal | date, language: str) -> str:
+    """Format one value in easy-language style: '603 Euro', '13,90 Euro', '1. Juli 2026'.
+
+    >>> f = Fact("x", "money", "", ())
+    >>> format_value(f, Decimal("603"), "de"), format_value(f, Decimal("13.90"), "fr")
+    ('603 Euro', '13,90 euros')
+    """
+    locale = language
+    if isinstance(value, date):
+        return format_easy_date(value, language)
+    if fact.kind == "money":
+        whole = value == value.to_integral_value()
+        number = format_decimal(value, format="#,##0" if whole else "#,##0.00", locale=locale)
+        currency = get_currency_name("EUR", count=int(value) if whole else 2, locale=locale)
+        return f"{number} {currency}"
+    if fact.kind == "percent":
+        return f"{format_decimal(value, locale=locale)} %"
+    if fact.kind in _UNITS:
+        text = format_unit(value, _UNITS[fact.kind], length="long", locale=locale)
+        if "duration-" in text:  # Babel 2.18 misses some long forms (python-babel/babel#1217)
+            text = format_unit(value, _UNITS[fact.kind], length="short", locale=locale)
+        return str(text)
+    return str(format_decimal(value, locale=locale))
+
+
+def format_easy_date(day: date, language: str) -> str:
+    """A date with the month name and a 4-digit year, no abbreviations.
+
+    >>> format_easy_date(date(2026, 7, 1), "de"), format_easy_date(date(2026, 7, 1), "en")
+    ('1. Juli 2026', '1 July 2026')
+    >>> format_easy_date(date(2026, 7, 1), "ru")
+    '1 июля 2026 года'
+    """
+    if language.split("_")[0] == "en":
+        return str(babel_format_date(day, "d MMMM y", locale=language))
+    text = str(babel_format_date(day, format="long", locale=language))
+    if language.split("_")[0] == "ru":
+        text = re.sub(r"\s*г\.$", " года", text)
+    return text
+
+
+def values_for(facts: Mapping[str, Fact], language: str, as_of: date) -> dict[str, str]:
+    """The formatted value of every fact valid on ``as_of``; a fact with none is an error."""
+    problems: list[Problem] = []
+    out: dict[str, str] = {}
+    for name, fact in facts.items():
+        current = fact.value_on(as_of)
+        if current is None:
+            problems.append(Problem(
+                f"fact '{name}' has no value valid on {as_of.isoformat()}", fact.file, fact.line,
+                hint="add a value whose valid_from is on or before that day, or build --as-of later",
+            ))
+            continue
+        out[name] = format_value(fact, current.value, language)
+    if problems:
+        raise ContentError.from_problems(problems)
+    return out
+
+
+def fact_warnings(facts: Mapping[str, Fact], as_of: date) -> list[Problem]:
+    """What ``check`` tells editors about facts: pending changes, stale values, open reviews."""
+    warnings: list[Problem] = []
+    for name, fact in facts.items():
+        current, upcoming = fact.value_on(as_of), fact.next_change(as_of)
+        if upcoming is not None:
+            warnings.append(Problem(
+                f"fact '{name}' changes on {upcoming.valid_from.isoformat()} "
+                f"(new value {upcoming.value}); brochures printed now show the old value",
+                fact.file, fact.line, hint="rebuild after that day, or build with --as-of",
+            ))
+        if current is not None and as_of - current.valid_from > STALE_AFTER and upcoming is None:
+            warnings.append(Problem(
+                f"fact '{name}' was last updated for {current.valid_from.isoformat()}; "
+                "it may be out of date", fact.file, fact.line,
+                hint=f"check the source and add a newer value: {current.source}",
+            ))
+        if fact.review:
+            warnings.append(Problem(
+                f"fact '{name}' is marked for legal review: {fact.note or fact.description}",
+                fact.file, fact.line, hint="check it against the current law before printing",
+            ))
+    return warnings
+
+
+def find_placeholders(text: str) -> tuple[list[str], list[str]]:
+    """Return (placeholder names, problems) of a text; nothing is evaluated.
+
+    >>> find_placeholders("Sie bekommen {minimum_wage} pro Stunde.")
+    (['minimum_wage'], [])
+    >>> find_placeholders("{0.__class__} {x[0]}")[1][0]
+    "'{0.__class__}' is not a placeholder: use only {name} with a-z, 0-9 and _"
+    """
+    names: list[str] = []
+    problems: list[str] = []
+    rest = PLACEHOLDER_RE.sub(lambda m: names.append(m.group(1)) or "", text)
+    if _BRACE_RE.search(rest):
+        for bad in re.findall(r"\{\{|\}\}|\{[^{}]*\}|[{}]", rest):
+            if bad in ("{{", "}}"):
+                problems.append(f"'{bad}' (template syntax) is not allowed in a text")
+            elif bad in ("{", "}"):
+                problems.append(f"a lone '{bad}' is not allowed: placeholders look like {{name}}")
+            else:
+                problems.append(
+                    f"'{bad}' is not a placeholder: use only {{name}} with a-z, 0-9 and _"
+                )
+    for bad in _PERCENT_FORMAT_RE.findall(text):
+        problems.append(f"'{bad}' looks like a program format code; write the text itself")
+    return names, problems
+
+
+def fill_placeholders(text: str, values: Mapping[str, str], *, where: Problem | None = None) -> str:
+    """Replace each ``{name}`` by its formatted value; unknown or unsafe placeholders raise.
+
+    >>> fill_placeholders("Höchstens {limit} im Monat.", {"limit": "603 Euro"})
+    'Höchstens 603 Euro im Monat.'
+    """
+    names, problems = find_placeholders(text)
+    unknown = sorted({n for n in names if n not in values})
+    problems += [f"the placeholder '{{{n}}}' is not a known fact" for n in unknown]
+    if problems:
+        file, line = (where.file, where.line) if where else (None, None)
+        raise PlaceholderError.from_problems([
+            Problem(p, file, line, hint="copy the placeholders exactly as they are in the "
+                    "German text; known facts: " + ", ".join(sorted(values)))
+            for p in problems
+        ])
+    return PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], text)

@@ -1,0 +1,336 @@
+"""PO file I/O: lossless reading with polib, writing wrapped the way GNU gettext wraps.
+
+polib keeps everything translators care about (``#|`` previous text, obsolete entries, flag
+order, comments); its own writer wraps differently from msgmerge/Poedit, which makes diff
+noise, so we serialise entries ourselves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import polib
+
+from .errors import CatalogError, Problem
+
+#: GNU gettext's default page width.
+PAGE_WIDTH = 79
+_CHARSET_RE = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\a": "\\a",
+            "\b": "\\b", "\f": "\\f", "\v": "\\v"}
+_OBSOLETE_PREVIOUS_RE = re.compile(r"(?m)^#~\|")
+REQUIRED_HEADERS = ("Content-Type", "Plural-Forms", "Language")
+
+
+def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POFile:
+    """Parse PO/POT bytes; every syntax or encoding problem names file and line."""
+    charset = "utf-8"
+    match = _CHARSET_RE.search(data[:4000])
+    if match:
+        charset = match.group(1).decode("ascii").lower()
+        if charset == "charset":  # the POT template's placeholder "CHARSET"
+            charset = "utf-8"
+    try:
+        text = data.decode("utf-8-sig" if charset.replace("-", "") == "utf8" else charset)
+    except LookupError as exc:
+        raise CatalogError(f"the catalogue declares an unknown charset '{charset}'", file=path,
+                           hint='use "Content-Type: text/plain; charset=UTF-8"') from exc
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError(
+            f"the catalogue is not valid {charset.upper()} text", file=path, line=line,
+            hint="save the file as UTF-8 (Poedit does this) and keep the charset=UTF-8 header",
+        ) from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise CatalogError("the catalogue contains a NUL byte (a binary or damaged file)",
+                           file=path, line=line, hint="restore the file from the translator's copy")
+    text = text.replace("\r\n", "\n")
+    # polib drops the previous text of obsolete entries ("#~| msgid …"); as plain "#|"
+    # lines it reads them into the entry, which the following "#~" lines mark obsolete.
+    text = _OBSOLETE_PREVIOUS_RE.sub("#|", text)
+    if not text.strip():
+        raise CatalogError("the catalogue is empty", file=path,
+                           hint="restore it, or delete it and run `leichtesprache update`")
+    _check_syntax(text, path)
+    try:
+        po = polib.pofile(text if "\n" in text else text + "\n", wrapwidth=PAGE_WIDTH)
+    except (OSError, ValueError, KeyError, IndexError) as exc:
+        message = str(exc)
+        m = re.search(r"line (\d+)", message)
+        reason = re.sub(r"\s*\(line \d+\)", "", message.split(" in po file")[0].split(":")[0])
+        raise CatalogError(
+            f"PO syntax error: {reason.strip() or 'unexpected text'}", file=path,
+            line=int(m.group(1)) if m else None,
+            hint="open the file in Poedit, which shows and fixes syntax errors, "
+            "or compare the line with a correct entry (msgctxt, msgid, msgstr in quotes)",
+        ) from exc
+    problems = _structure_problems(po, path, text, require_header)
+    if problems:
+        raise CatalogError.from_problems(problems, f"{path} cannot be used:")
+    return po
+
+
+_STRING = r'"(?:[^"\\]|\\[\\"ntrabfv0-7x?\']|\\[0-7]{1,3})*"'
+_LINE_RE = re.compile(
+    r"^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+)?" + _STRING + r"\s*$"
+)
+
+
+def _check_syntax(text: str, path: str) -> None:
+    """Line-level PO syntax check; polib silently accepts some broken lines."""
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip().lstrip("\ufeff")
+        if not line or line.startswith("#") and not line.startswith("#~"):
+            continue
+        if line.startswith("#~") and not re.match(r"^#~\s*(msg|\")", line):
+            continue  # comments of obsolete entries
+        if _LINE_RE.match(line):
+            continue
+        if re.match(r'^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s*"', line):
+            what = "a string is not closed, or contains an unescaped quote or backslash"
+        elif re.match(r"^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr)", line):
+            what = "a keyword must be followed by a string in double quotes"
+        else:
+            what = "this line is neither a comment (#…), a keyword (msgid …) nor a string"
+        raise CatalogError(
+            f"PO syntax error: {what}", file=path, line=number,
+            hint="open the file in Poedit, which shows and fixes syntax errors, or compare "
+            'the line with a correct entry: msgid "…" and msgstr "…" in double quotes',
+        )
+
+
+def _structure_problems(po: polib.POFile, path: str, text: str,
+                        require_header: bool) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[tuple[str | None, str], int] = {}
+    for entry in po:
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            problems.append(Problem(
+                f"the message '{_short(entry.msgctxt or entry.msgid)}' is there twice "
+                f"(first at line {seen[key]})", path, entry.linenum,
+                hint="delete one of the two entries; keep the better translation",
+            ))
+        else:
+            seen[key] = entry.linenum
+        if entry.msgid_plural and po.metadata.get("Plural-Forms"):
+            nplurals = _nplurals(po.metadata["Plural-Forms"])
+            if nplurals and len(entry.msgstr_plural) not in (0, nplurals):
+                problems.append(Problem(
+                    f"the message has {len(entry.msgstr_plural)} plural forms, the header "
+                    f"says {nplurals}", path, entry.linenum, hint="add or remove msgstr[n] lines",
+                ))
+    if require_header:
+        if not text.lstrip("\ufeff").lstrip().startswith(("#", "msgid \"\"")) or not po.metadata:
+            problems.append(Problem(
+                "the catalogue has no header (the first entry with msgid \"\")", path, 1,
+                hint='add a header with "Content-Type: text/plain; charset=UTF-8\\n", '
+                '"Language: xx\\n" and "Plural-Forms: …\\n" (see another catalogue)',
+            ))
+        else:
+            for key in REQUIRED_HEADERS:
+                if not po.metadata.get(key):
+                    problems.append(Problem(
+                        f"the header has no '{key}' line", path, 1,
+                        hint=f'add "{key}: …\\n" to the header (see another catalogue)',
+                    ))
+    return problems
+
+
+def _nplurals(header: str) -> int | None:
+    m = re.search(r"nplurals\s*=\s*(\d+)", header)
+    return int(m.group(1)) if m else None
+
+
+def _short(text: str) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= 50 else text[:47] + "…"
+
+
+def load_po(path: Path, *, require_header: bool = True, label: str | None = None) -> polib.POFile:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read the catalogue: {exc.strerror}", file=label or path) from exc
+    return read_po(data, label or str(path), require_header=require_header)
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _lb_class(ch: str) -> str:
+    """A coarse UAX #14 line-breaking class, enough for the text in catalogues."""
+    if ch == " ":
+        return "SP"
+    if ch in "\n\r":
+        return "BK"
+    if ch.isdigit():
+        return "NU"
+    return _LB_CLASSES.get(ch, "AL")
+
+
+_LB_CLASSES = {
+    "-": "HY", "/": "SY", ".": "IS", ",": "IS", ":": "IS", ";": "IS",
+    ")": "CP", "]": "CP", "}": "CL", "(": "OP", "[": "OP", "{": "OP",
+    '"': "QU", "'": "QU", "«": "QU", "»": "QU", "!": "EX", "?": "EX", "؟": "EX",
+    "+": "PR", "\\": "PR", "$": "PR", "€": "PR", "%": "PO", "–": "BA",
+}
+_NO_BREAK_BEFORE = {"SP", "CL", "CP", "IS", "SY", "EX", "QU", "HY", "BA"}
+_NO_BREAK_AFTER = {"OP", "QU", "SP"}
+
+
+def _units(segment: str) -> list[str]:
+    """Split an escaped segment into characters, keeping each escape sequence whole."""
+    return re.findall(r"\\.|.", segment, flags=re.DOTALL)
+
+
+_UNESCAPE = {v: k for k, v in _ESCAPES.items()}
+
+
+def _break_points(segment: str) -> list[int]:
+    """Offsets after which GNU gettext may break an escaped segment.
+
+    GNU computes Unicode line breaks (UAX #14, via libunistring) on the escaped string,
+    with escape sequences kept whole; this follows those rules for the classes that occur
+    in prose, URLs and numbers.
+    """
+    units = _units(segment)
+    classes = [_lb_class(_UNESCAPE.get(u, u)) if len(u) > 1 else _lb_class(u) for u in units]
+    points = []
+    offset = 0
+    for i in range(len(units) - 1):
+        offset += len(units[i])
+        a, b = classes[i], classes[i + 1]
+        if b == "BK":
+            continue
+        if a == "SP":
+            # UAX #14 LB13/LB14: no break before ] ! ; / even after spaces, nor after "(".
+            j = i
+            while j >= 0 and classes[j] == "SP":
+                j -= 1
+            opener = j >= 0 and classes[j] == "OP"
+            if b not in {"SP", "CL", "CP", "IS", "SY", "EX"} and not opener:
+                points.append(offset)
+            continue
+        if b in _NO_BREAK_BEFORE or a in _NO_BREAK_AFTER:
+            continue
+        if b == "NU" and a in {"HY", "SY", "IS", "PR", "PO", "CL", "AL", "NU"}:
+            continue
+        if a in {"AL", "NU"} and b in {"AL", "NU", "OP", "PR", "PO"}:
+            continue
+        if a == "CP" and b in {"AL", "NU"}:
+            continue
+        if a == "PR" and b in {"AL", "NU", "OP", "PR"}:
+            continue
+        if a == "PO" and b in {"AL", "NU", "OP"}:
+            continue
+        points.append(offset)
+    return points
+
+
+def _wrap_field(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) -> list[str]:
+    """Format ``keyword "value"`` like GNU write-po.c: split after ``\\n``, wrap at spaces."""
+    escaped = escape(value)
+    head = f"{prefix}{keyword} "
+    # Portions end after each escaped newline.
+    portions = re.findall(r".*?\\n|.+$", escaped) or [""]
+    portions = [p for p in portions if p] or [""]
+    has_inner_newline = "\\n" in escaped[:-2] if escaped.endswith("\\n") else "\\n" in escaped
+    if not has_inner_newline and _width(head) + _width(escaped) + 2 <= width:
+        return [f'{head}"{escaped}"']
+    lines = [f'{head}""']
+    room = width - _width(prefix) - 2
+    for portion in portions:
+        while _width(portion) > room:
+            cut = 0
+            for point in _break_points(portion):
+                if _width(portion[:point]) <= room:
+                    cut = point
+                else:
+                    break
+            if cut == 0:
+                points = _break_points(portion)
+                if not points:
+                    break
+                cut = points[0]
+            lines.append(f'{prefix}"{portion[:cut]}"')
+            portion = portion[cut:]
+        lines.append(f'{prefix}"{portion}"')
+    return lines
+
+
+def _wrap_words(prefix: str, words: list[str], width: int = PAGE_WIDTH) -> list[str]:
+    lines: list[str] = []
+    current = prefix.rstrip()
+    for word in words:
+        candidate = f"{current} {word}"
+        if current != prefix.rstrip() and _width(candidate) > width:
+            lines.append(current)
+            current = f"{prefix.rstrip()} {word}"
+        else:
+            current = candidate
+    if current != prefix.rstrip():
+        lines.append(current)
+    return lines
+
+
+def format_entry(entry: polib.POEntry) -> str:
+    """One entry in GNU order: ``#``, ``#.``, ``#:``, ``#,``, ``#|``, then the fields."""
+    out: list[str] = []
+    for line in entry.tcomment.split("\n") if entry.tcomment else []:
+        out.append(f"# {line}".rstrip() if line else "#")
+    for line in entry.comment.split("\n") if entry.comment else []:
+        out.append(f"#. {line}".rstrip())
+    if entry.occurrences and not entry.obsolete:
+        refs = [f"{f}:{n}" if n else f for f, n in entry.occurrences]
+        out.extend(_wrap_words("#:", refs))
+    if entry.flags:
+        out.append("#, " + ", ".join(entry.flags))
+    mark = "#~ " if entry.obsolete else ""
+    prev = "#~| " if entry.obsolete else "#| "
+    if entry.previous_msgctxt is not None and entry.previous_msgctxt != "":
+        out.extend(_wrap_field(prev, "msgctxt", entry.previous_msgctxt))
+    if entry.previous_msgid:
+        out.extend(_wrap_field(prev, "msgid", entry.previous_msgid))
+    if entry.previous_msgid_plural:
+        out.extend(_wrap_field(prev, "msgid_plural", entry.previous_msgid_plural))
+    if entry.msgctxt is not None:
+        out.extend(_wrap_field(mark, "msgctxt", entry.msgctxt))
+    out.extend(_wrap_field(mark, "msgid", entry.msgid))
+    if entry.msgid_plural:
+        out.extend(_wrap_field(mark, "msgid_plural", entry.msgid_plural))
+        forms = entry.msgstr_plural or {0: "", 1: ""}
+        for index in sorted(forms):
+            out.extend(_wrap_field(mark, f"msgstr[{index}]", forms[index]))
+    else:
+        out.extend(_wrap_field(mark, "msgstr", entry.msgstr))
+    return "\n".join(out)
+
+
+def format_po(po: polib.POFile) -> str:
+    """The whole catalogue as text: header, active entries, then obsolete entries."""
+    parts: list[str] = []
+    header = polib.POEntry(msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in
+                                                   po.ordered_metadata()))
+    header.flags = ["fuzzy"] if po.metadata_is_fuzzy else []
+    head_lines = []
+    for line in po.header.split("\n") if po.header else []:
+        head_lines.append(f"# {line}".rstrip() if line else "#")
+    head_text = format_entry(header)
+    parts.append("\n".join([*head_lines, head_text]) if head_lines else head_text)
+    active = [e for e in po if not e.obsolete]
+    obsolete = [e for e in po if e.obsolete]
+    parts.extend(format_entry(e) for e in active)
+    parts.extend(format_entry(e) for e in obsolete)
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,85 @@
+"""``leichtesprache init``: a small, working example project to start from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ConfigError
+
+FILES: dict[str, str] = {
+    "leichtesprache.toml": """\
+# Settings of this leichtesprache project.
+[project]
+# The first language is the source language of the content.
+languages = ["de"]
+source_language = "de"
+# Language of the checker's explanations: "de" or "en".
+ui_language = "de"
+
+# Thresholds of the easy-language checker, per language, for example:
+# [check.de]
+# sentence_error = 12
+""",
+    "content/beispiel/publication.toml": """\
+[publication]
+title = "Unser Beispiel"
+subtitle = "Eine Broschüre in Leichter Sprache"
+publisher = "Ihr Name"
+imprint = \"\"\"
+Diese Broschüre ist in Leichter Sprache.
+\"\"\"
+version = 2026-01-01
+source_language = "de"
+sections = ["willkommen"]
+""",
+    "content/beispiel/sections/willkommen.md": """\
+# Willkommen {#willkommen.title}
+
+Das ist ein Beispiel. {#willkommen.intro}
+Jeder Satz steht in einer eigenen Zeile.
+
+Der Mindest·lohn ist {minimum_wage} pro Stunde. {#willkommen.wage}
+
+- Schreiben Sie kurze Sätze. {#willkommen.li-short}
+- Erklären Sie schwere Wörter. {#willkommen.li-words}
+""",
+    "content/beispiel/facts.toml": """\
+[minimum_wage]
+kind = "money"
+description = "Mindest·lohn pro Stunde"
+[[minimum_wage.values]]
+valid_from = 2026-01-01
+value = 13.90
+source = "Fünfte Mindestlohnanpassungsverordnung (MiLoV5), 2025"
+""",
+    "content/beispiel/glossary.toml": """\
+[[term]]
+id = "mindestlohn"
+term = "Mindest·lohn"
+definition = \"\"\"
+So viel Geld bekommen Sie mindestens für 1 Stunde Arbeit.
+\"\"\"
+""",
+}
+
+
+def create_project(directory: Path) -> list[Path]:
+    """Write the example project; never overwrite an existing project."""
+    from .config import load_project
+    from .fsutil import atomic_write_text
+    from .pipeline import update
+
+    if (directory / "leichtesprache.toml").exists():
+        raise ConfigError(f"{directory} already holds a leichtesprache project",
+                          hint="choose an empty or new folder")
+    created = []
+    for rel, text in FILES.items():
+        path = directory / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, text)
+        created.append(path)
+    project = load_project(directory)
+    for change in update(project):
+        if change.action != "unchanged":
+            created.append(change.path)
+    return created

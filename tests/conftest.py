@@ -1,0 +1,48 @@
+"""Shared fixtures: a copy of the sample project, a CLI runner, a fixed build date."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Path:
+    """tests/data/sample_project copied into tmp_path (never modified in place)."""
+    target = tmp_path / "project"
+    shutil.copytree(DATA / "sample_project", target)
+    return target
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., Result]:
+    from leichtesprache.cli import cli
+
+    runner = CliRunner()
+
+    def run(*args: str | Path) -> Result:
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return run
+
+
+def fill_catalog(path: Path, prefix: str = "T: ") -> None:
+    """Translate every entry of a PO file mechanically (keeps placeholders intact)."""
+    import polib
+
+    from leichtesprache.pofile import format_po
+
+    po = polib.pofile(str(path))
+    for entry in po:
+        if not entry.obsolete:
+            entry.msgstr = prefix + entry.msgid
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
+    path.write_text(format_po(po), encoding="utf-8")

@@ -1,0 +1,133 @@
+"""Test every command through click: help, exit codes, error text without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import fill_catalog
+
+COMMANDS = ["build", "check", "status", "update", "add-language", "init"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help(run_cli, command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_update_then_check_is_clean(run_cli, sample_project: Path) -> None:
+    result = run_cli("update", "--project", sample_project)
+    assert result.exit_code == 0, result.output
+    assert "created  locale/sample.pot" in result.output
+    result = run_cli("update", "--project", sample_project, "--check")
+    assert result.exit_code == 0
+    assert "up to date" in result.output
+
+
+def test_update_check_exits_1_and_writes_nothing(run_cli, sample_project: Path) -> None:
+    result = run_cli("update", "--project", sample_project, "--check")
+    assert result.exit_code == 1
+    assert "would create" in result.output
+    assert not (sample_project / "locale" / "sample.pot").exists()
+
+
+def test_project_found_from_subfolder(run_cli, sample_project: Path, monkeypatch) -> None:
+    monkeypatch.chdir(sample_project / "content" / "sample")
+    assert run_cli("update").exit_code == 0
+    assert (sample_project / "locale" / "en" / "LC_MESSAGES" / "sample.po").is_file()
+
+
+def test_add_language_uk_reports_zero_percent(run_cli, sample_project: Path) -> None:
+    run_cli("update", "--project", sample_project)
+    result = run_cli("add-language", "uk", "--project", sample_project)
+    assert result.exit_code == 0, result.output
+    assert "Ukrainian (Українська)" in result.output
+    po = sample_project / "locale" / "uk" / "LC_MESSAGES" / "sample.po"
+    assert po.is_file()
+    assert '"Plural-Forms: nplurals=3;' in po.read_text(encoding="utf-8")
+    assert '"uk"' in (sample_project / "leichtesprache.toml").read_text(encoding="utf-8")
+    result = run_cli("status", "--project", sample_project, "--format", "json")
+    data = json.loads(result.output)
+    uk = [c for c in data["catalogs"] if c["language"] == "uk" and c["domain"] == "sample"]
+    assert uk and uk[0]["percent"] == 0 and uk[0]["translated"] == 0
+    assert uk[0]["untranslated"] == uk[0]["total"] > 0
+
+
+def test_add_language_twice_and_unknown(run_cli, sample_project: Path) -> None:
+    result = run_cli("add-language", "en", "--project", sample_project)
+    assert result.exit_code == 2 and "already in the project" in result.output
+    result = run_cli("add-language", "xx", "--project", sample_project)
+    assert result.exit_code == 2 and "unknown" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_status_text_table(run_cli, sample_project: Path) -> None:
+    run_cli("update", "--project", sample_project)
+    fill_catalog(sample_project / "locale" / "en" / "LC_MESSAGES" / "sample.po")
+    result = run_cli("status", "--project", sample_project)
+    assert result.exit_code == 0
+    assert "100 %" in result.output and "0 %" in result.output
+
+
+def test_malformed_po_exit_2_with_file_and_line(run_cli, sample_project: Path) -> None:
+    run_cli("update", "--project", sample_project)
+    path = sample_project / "locale" / "ar" / "LC_MESSAGES" / "sample.po"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    bad_line = lines.index('msgctxt "lohn.intro"') + 1
+    lines[bad_line - 1] = 'msgctxt "lohn.intro'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    before = {p: p.read_bytes() for p in (sample_project / "locale").rglob("*.po*")}
+    result = run_cli("update", "--project", sample_project)
+    assert result.exit_code == 2
+    assert f"locale/ar/LC_MESSAGES/sample.po:{bad_line}" in result.output
+    assert "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in (sample_project / "locale").rglob("*.po*")} == before
+
+
+def test_bad_toml_exit_2_with_file_and_line(run_cli, sample_project: Path) -> None:
+    path = sample_project / "content" / "sample" / "glossary.toml"
+    path.write_text('[[term]]\nid = "x"\nterm = "kaputt\n', encoding="utf-8")
+    result = run_cli("update", "--project", sample_project)
+    assert result.exit_code == 2
+    assert "content/sample/glossary.toml:3" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_config_reports_all_problems(run_cli, sample_project: Path) -> None:
+    (sample_project / "leichtesprache.toml").write_text(
+        '[project]\nlanguages = ["de", "xx"]\nui_language = "fr"\ncolour = 1\n', encoding="utf-8")
+    result = run_cli("status", "--project", sample_project)
+    assert result.exit_code == 2
+    assert "3 problem(s)" in result.output
+    assert "leichtesprache.toml:2" in result.output and "leichtesprache.toml:4" in result.output
+
+
+def test_no_project_found(run_cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("status")
+    assert result.exit_code == 2
+    assert "no leichtesprache project found" in result.output
+    assert "leichtesprache init" in result.output
+
+
+def test_debug_shows_traceback(run_cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("--debug", "status")
+    assert result.exit_code == 2
+    assert "Traceback" in result.output
+
+
+def test_init_creates_a_project(run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "neu"
+    result = run_cli("init", target)
+    assert result.exit_code == 0, result.output
+    assert (target / "leichtesprache.toml").is_file()
+    assert (target / "locale" / "beispiel.pot").is_file()
+    result = run_cli("init", target)
+    assert result.exit_code == 2 and "already holds" in result.output
+    assert os.listdir(target)

@@ -1,0 +1,127 @@
+"""Test dated facts, their formatting per language and the safe placeholder formatter."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from leichtesprache.errors import ContentError, PlaceholderError
+from leichtesprache.facts import (
+    fact_warnings,
+    fill_placeholders,
+    find_placeholders,
+    load_facts,
+    values_for,
+)
+
+FACTS = """\
+[minijob_limit]
+kind = "money"
+description = "Grenze"
+[[minijob_limit.values]]
+valid_from = 2026-01-01
+value = 603
+source = "Quelle A"
+[[minijob_limit.values]]
+valid_from = 2027-01-01
+value = 633
+source = "Quelle B"
+
+[minimum_wage]
+kind = "money"
+[[minimum_wage.values]]
+valid_from = 2026-01-01
+value = 13.90
+source = "Quelle C"
+[[minimum_wage.values]]
+valid_from = 2027-01-01
+value = 14.60
+source = "Quelle C"
+
+[reform]
+kind = "date"
+review = true
+note = "Gesetz noch nicht verkündet"
+[[reform.values]]
+valid_from = 2026-01-01
+value = 2026-07-01
+source = "Quelle D"
+"""
+
+
+@pytest.fixture
+def facts(tmp_path: Path) -> dict:
+    path = tmp_path / "facts.toml"
+    path.write_text(FACTS, encoding="utf-8")
+    return load_facts(path)
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "limit", "wage", "reform"),
+    [
+        ("de", date(2026, 11, 24), "603 Euro", "13,90 Euro", "1. Juli 2026"),
+        ("de", date(2027, 1, 15), "633 Euro", "14,60 Euro", "1. Juli 2026"),
+        ("en", date(2026, 11, 24), "603 euros", "13.90 euros", "1 July 2026"),
+        ("fr", date(2027, 1, 15), "633 euros", "14,60 euros", "1 juillet 2026"),
+        ("ru", date(2026, 11, 24), "603 евро", "13,90 евро", "1 июля 2026 года"),
+        ("ar", date(2027, 1, 15), "633 يورو", "14.60 يورو", "1 يوليو 2026"),
+    ],
+)
+def test_values_for_date_and_language(facts, language, day, limit, wage, reform) -> None:
+    values = values_for(facts, language, day)
+    assert values == {"minijob_limit": limit, "minimum_wage": wage, "reform": reform}
+
+
+def test_no_value_yet_is_an_error(facts) -> None:
+    with pytest.raises(ContentError, match="no value valid on 2025-06-01"):
+        values_for(facts, "de", date(2025, 6, 1))
+
+
+def test_warnings_pending_change_and_review(facts) -> None:
+    messages = [p.message for p in fact_warnings(facts, date(2026, 11, 24))]
+    assert any("minijob_limit' changes on 2027-01-01" in m for m in messages)
+    assert any("reform' is marked for legal review" in m for m in messages)
+    assert not any("changes on" in m for m in
+                   [p.message for p in fact_warnings(facts, date(2027, 2, 1))])
+
+
+def test_missing_source_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "facts.toml"
+    path.write_text('[x]\nkind = "money"\n[[x.values]]\nvalid_from = 2026-01-01\nvalue = 1\n',
+                    encoding="utf-8")
+    with pytest.raises(ContentError, match="every value needs a source"):
+        load_facts(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{0.__class__}", "{x[0]}", "{{ 7*7 }}", "%(x)s", "{minijob_limit!r}", "{a.__init__}",
+     "{", "}", "{Name}"],
+)
+def test_unsafe_placeholders_are_errors_not_evaluated(text: str) -> None:
+    with pytest.raises(PlaceholderError):
+        fill_placeholders(f"Text {text} Ende", {"minijob_limit": "603 Euro", "x": "1"})
+
+
+def test_unknown_placeholder_lists_known_ones() -> None:
+    with pytest.raises(PlaceholderError) as err:
+        fill_placeholders("{minijob_limt}", {"minijob_limit": "603 Euro"})
+    assert "minijob_limit" in (err.value.problems[0].hint or "")
+
+
+def test_percent_in_prose_is_fine() -> None:
+    assert find_placeholders("Sie bekommen 80 % des Lohns.") == ([], [])
+
+
+@given(st.text())
+def test_formatter_never_evaluates(text: str) -> None:
+    values = {"a": "A"}
+    try:
+        result = fill_placeholders(text, values)
+    except PlaceholderError:
+        return
+    assert result == text.replace("{a}", "A")
