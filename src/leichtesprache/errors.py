@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: The work ran and found problems (check errors, publish gate, ``update --check``).
 EXIT_PROBLEMS = 1
@@ -60,11 +61,20 @@ class LeichteSpracheError(Exception):
 
     summary: str | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors raised in build worker processes must arrive whole in the parent.
+        return (_rebuild, (type(self), self.problems, self.summary))
+
     def __str__(self) -> str:
         lines = [str(p) for p in self.problems]
         if self.summary:
             lines.insert(0, self.summary)
         return "\n".join(lines)
+
+
+def _rebuild(cls: type[LeichteSpracheError], problems: list[Problem],
+             summary: str | None) -> LeichteSpracheError:
+    return cls.from_problems(problems, summary)
 
 
 class ConfigError(LeichteSpracheError):

@@ -320,10 +320,29 @@ def build(project: Project, *, publication: str | None = None, languages: Sequen
                         "texts, or build a draft with --allow-partial",
                     )
                 versions.append(text)
-            for text in versions:
-                progress(f"Step 4 – {text.language}: rendering the PDF")
-                results.append(_render_language(project, pub, text, out_dir / name))
+            progress(f"Step 4 – rendering {len(versions)} PDF(s)"
+                     + (f" with {jobs} workers" if jobs > 1 and len(versions) > 1 else ""))
+            results.extend(_render_all(project, pub, versions, out_dir / name, jobs))
     return results
+
+
+def _render_all(project: Project, pub: Publication, versions: list[LanguageText],
+                folder: Path, jobs: int) -> list[BuildResult]:
+    if jobs <= 1 or len(versions) <= 1:
+        return [_render_language(project, pub, text, folder) for text in versions]
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Workers get plain data and rebuild the rest; each writes its own file atomically.
+    with ProcessPoolExecutor(max_workers=min(jobs, len(versions))) as pool:
+        futures = [pool.submit(_render_job, project, pub, text.language, text.texts, text.draft,
+                               folder) for text in versions]
+        return [f.result() for f in futures]
+
+
+def _render_job(project: Project, pub: Publication, code: str, texts: dict[str, str],
+                draft: bool, folder: Path) -> BuildResult:
+    text = LanguageText(code, texts, _ui_translations(project, code), draft)
+    return _render_language(project, pub, text, folder)
 
 
 def _check_fails(project: Project, name: str, code: str) -> bool:
