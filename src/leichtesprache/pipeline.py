@@ -23,6 +23,8 @@ from .pofile import load_po
 
 log = logging.getLogger("leichtesprache.pipeline")
 Progress = Callable[[str], None]
+#: A translation longer than this (and 10 times its German text) is refused as a mistake.
+MAX_TRANSLATION_CHARS = 5000
 
 
 def _noop(_: str) -> None:
@@ -227,6 +229,14 @@ def translate_publication(project: Project, publication: Publication, code: str,
             else:
                 text = entry.msgstr
                 where = Problem("", po_rel, entry.linenum)
+                if len(text) > max(MAX_TRANSLATION_CHARS, 10 * len(block.text)):
+                    problems.append(Problem(
+                        f"the translation of '{block.id}' is {len(text)} characters long, "
+                        f"far longer than the German text ({len(block.text)})",
+                        po_rel, entry.linenum,
+                        hint="check the entry: it may contain pasted text by mistake",
+                    ))
+                    text = source_text
         try:
             texts[block.id] = fill_placeholders(text, values, where=where)
         except PlaceholderError as exc:
@@ -248,7 +258,8 @@ def translate_publication(project: Project, publication: Publication, code: str,
             hint="translate them, or build a draft with --allow-partial",
         )
     if problems and not allow_partial:
-        raise PlaceholderError.from_problems(problems, f"'{code}' has placeholder problems:")
+        raise CatalogError.from_problems(
+            problems, f"'{code}': {len(problems)} translation(s) cannot be used:")
     return LanguageText(code, texts, ui, draft=bool(missing or ui_missing or problems),
                         problems=problems)
 
