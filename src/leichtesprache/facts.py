@@ -187,7 +187,8 @@ def fact_warnings(facts: Mapping[str, Fact], as_of: date) -> list[Problem]:
         if upcoming is not None:
             warnings.append(Problem(
                 f"fact '{name}' changes on {upcoming.valid_from.isoformat()} "
-                f"(new value {upcoming.value}); brochures printed now show the old value",
+                f"(new value {format_value(fact, upcoming.value, 'en')}); "
+                "brochures printed now show the old value",
                 fact.file, fact.line, hint="rebuild after that day, or build with --as-of",
             ))
         if current is not None and as_of - current.valid_from > STALE_AFTER and upcoming is None:
