@@ -125,3 +125,23 @@ def test_formatter_never_evaluates(text: str) -> None:
     except PlaceholderError:
         return
     assert result == text.replace("{a}", "A")
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "language", "expected"),
+    [
+        ("weeks", "12", "ar", "12 أسبوعًا"),  # Babel's long Arabic form lacks plurals
+        ("weeks", "4", "ar", "4 أسابيع"),
+        ("months", "6", "de", "6 Monate"),  # Babel 2.18 has no long 'duration-month' alias
+        ("months", "12", "ar", "12 شهرًا"),
+        ("weeks", "12", "ru", "12 недель"),
+        ("money", "1206", "ar", "1206 يورو"),  # no '1,206' beside '13.90' in Arabic lines
+        ("money", "1206", "de", "1.206 Euro"),
+    ],
+)
+def test_units_and_grouping(kind: str, value: str, language: str, expected: str) -> None:
+    from decimal import Decimal
+
+    from leichtesprache.facts import Fact, format_value
+
+    assert format_value(Fact("x", kind, "", ()), Decimal(value), language) == expected

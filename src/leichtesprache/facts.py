@@ -132,17 +132,44 @@ def format_value(fact: Fact, value: Decimal | date, language: str) -> str:
         return format_easy_date(value, language)
     if fact.kind == "money":
         whole = value == value.to_integral_value()
-        number = format_decimal(value, format="#,##0" if whole else "#,##0.00", locale=locale)
+        grouping = "#,##0" if _group_digits(value, locale) else "0"
+        number = format_decimal(value, format=grouping + ("" if whole else ".00"), locale=locale)
         currency = get_currency_name("EUR", count=int(value) if whole else 2, locale=locale)
         return f"{number} {currency}"
     if fact.kind == "percent":
         return f"{format_decimal(value, locale=locale)} %"
     if fact.kind in _UNITS:
-        text = format_unit(value, _UNITS[fact.kind], length="long", locale=locale)
-        if "duration-" in text:  # Babel 2.18 misses some long forms (python-babel/babel#1217)
-            text = format_unit(value, _UNITS[fact.kind], length="short", locale=locale)
-        return str(text)
+        return str(format_unit(value, _UNITS[fact.kind], length=_unit_length(fact.kind, locale),
+                               locale=locale))
     return str(format_decimal(value, locale=locale))
+
+
+def _group_digits(value: Decimal, locale: str) -> bool:
+    """Group thousands, except in right-to-left text below 10 000.
+
+    In Arabic lines with Latin digits, '1,206' next to '13.90' is easily read as a decimal.
+    """
+    from babel import Locale
+
+    return Locale.parse(locale).text_direction != "rtl" or abs(value) >= 10000
+
+
+def _unit_length(kind: str, locale: str) -> str:
+    """'long' unit names, unless Babel's long data is broken for this language.
+
+    Babel 2.18 misses some long forms (python-babel/babel#1217, 'duration-month') and has
+    Arabic long week names without plural forms ('12 أسابيع' instead of '12 أسبوعًا'); then
+    the short forms, which carry every plural category, are the right ones.
+    """
+    unit = _UNITS[kind]
+    samples = (0, 1, 2, 3, 11, 100)
+    long_forms = {format_unit(n, unit, length="long", locale=locale).replace(str(n), "").strip()
+                  for n in samples}
+    short_forms = {format_unit(n, unit, length="short", locale=locale).replace(str(n), "").strip()
+                   for n in samples}
+    if any("duration-" in f for f in long_forms) or len(long_forms) < len(short_forms):
+        return "short"
+    return "long"
 
 
 def format_easy_date(day: date, language: str) -> str:
