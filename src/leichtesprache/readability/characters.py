@@ -1,0 +1,271 @@
+"""Rules for characters: abbreviations, special characters, brackets, cross-references."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .base import Doc, Hit, UnitView, quote
+from .i18n import N_
+from .numbers import is_roman
+
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\.(?:\s?|-)){2,}")
+_INITIAL = re.compile(r"(?<![\w.])([^\W\d_])\.\s?(?=([^\W\d_])([^\W\d_]))")
+_GENDER = re.compile(r"(?<=\w)(?:[*:_]|/-?|·(?=innen\b))(?=in(?:nen)?\b)|(?<=[a-zäöüß])I(?=nnen\b)")
+_FOOTNOTE = re.compile(
+    r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[\d{1,3}\]"
+    r"|(?<=\w)\*+(?=[\s.,;:!?]|$)"
+)
+_RANGE = re.compile(r"(?<=\d)\s?[-\u2013\u2014]\s?(?=\d)")
+_DASH = re.compile(r"(?:(?<=\s)|^)[-\u2013\u2014](?=\s|$)|[\u2013\u2014]|\.{3}")
+
+#: Signs that easy language avoids, with the suggestion an editor gets.
+SPECIAL: dict[str, str] = {
+    ";": N_("End the sentence with a full stop and start a new one."),
+    "\u061b": N_("End the sentence with a full stop and start a new one."),
+    "&": N_("Write “and”."),
+    "/": N_("Write “or” or “and”."),
+    "\\": N_("Leave the sign out or say it in words."),
+    "§": N_("Name the law in words, or leave the paragraph number out."),
+    "\u2026": N_("End the sentence with a full stop."),
+    "*": N_("Leave the star out. Explain things in the text itself."),
+    "†": N_("Leave the sign out or say it in words."),
+    "‡": N_("Leave the sign out or say it in words."),
+    "#": N_("Leave the sign out or say it in words."),
+    "|": N_("Leave the sign out or say it in words."),
+    "~": N_("Write “about”."),
+    "^": N_("Leave the sign out or say it in words."),
+    "_": N_("Leave the sign out or say it in words."),
+    "<": N_("Write “less than”."),
+    ">": N_("Write “more than”."),
+    "=": N_("Say it in words."),
+    "+": N_("Write “and” or “plus” in words."),
+    "•": N_("Write a list with one thing per line."),
+    "¶": N_("Leave the sign out or say it in words."),
+    "€": N_("Write the currency in words: 603 Euro."),
+    "$": N_("Write the currency in words."),
+    "£": N_("Write the currency in words."),
+    "©": N_("Leave the sign out or say it in words."),
+    "®": N_("Leave the sign out or say it in words."),
+    "™": N_("Leave the sign out or say it in words."),
+}
+_QUOTES = "\"„“”‚‘’«»‹›'「」"
+_QUOTE_TIP = N_("Leave out the quotation marks. Use bold text to make a word stand out.")
+_SIGNS = re.compile(f"[{re.escape(''.join(SPECIAL) + _QUOTES)}]")
+_DASH_TIP = N_("Use a full stop or a colon instead of the dash.")
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _inside_tokens(unit: UnitView) -> set[int]:
+    return {i for t in unit.tokens for i in range(t.start, t.end)}
+
+
+def _same_sentence(unit: UnitView, start: int, end: int) -> bool:
+    return any(s.start <= start and end - 1 < s.end for s in unit.sentences)
+
+
+def _allowed_caps(doc: Doc) -> frozenset[str]:
+    extra = doc.get("abbreviation_allow") or []
+    return doc.profile.caps_allow | frozenset(str(x) for x in extra)
+
+
+def abbreviation(doc: Doc) -> Iterator[Hit]:
+    """Abbreviations ("z. B.", "usw."), initials ("J. Smith") and words in capitals ("SGB"),
+    except the allow-list and terms the word-book explains."""
+    p = doc.profile
+    allowed = _allowed_caps(doc)
+    for unit in doc.units:
+        spans: list[tuple[int, int, str]] = []
+        for m in _DOTTED.finditer(unit.masked):
+            end = m.end() - (len(m.group()) - len(m.group().rstrip(" -")))
+            if _same_sentence(unit, m.start(), end):
+                spans.append((m.start(), end, "dotted"))
+        for m in _INITIAL.finditer(unit.masked):
+            end = m.start() + 2
+            if (
+                m.group(1).isupper()
+                and m.group(2).isupper()
+                and m.group(3).islower()
+                and (_same_sentence(unit, m.start(), end))
+            ):
+                spans.append((m.start(), end, "dotted"))
+        for token in unit.tokens:
+            if token.kind != "word":
+                continue
+            after = unit.masked[token.end : token.end + 1]
+            if token.lower in p.abbreviations and after == ".":
+                spans.append((token.start, token.end + 1, "dotted"))
+                continue
+            if token.lower in p.numbered_abbreviations and re.match(
+                r"\.\s?\d", unit.masked[token.end : token.end + 3]
+            ):
+                spans.append((token.start, token.end + 1, "dotted"))
+                continue
+            if token.lower in p.bare_abbreviations and after != "'":
+                spans.append((token.start, token.end, "dotted"))
+                continue
+            for text, (start, end) in zip(token.part_texts(), token.parts, strict=True):
+                if (
+                    _is_caps(text)
+                    and text not in allowed
+                    and not is_roman(text)
+                    and (not doc.explained(text))
+                ):
+                    spans.append((start, end, "caps"))
+        spans.sort(key=lambda span: (span[0], -span[1]))
+        last_end = -1
+        for start, end, what in spans:
+            if start < last_end:
+                continue
+            last_end = end
+            word = unit.visible[start:end]
+            if what == "caps":
+                message = doc.tr(
+                    "{word} is an abbreviation or a word in capital letters.", word=quote(word)
+                )
+            else:
+                message = doc.tr("{word} is an abbreviation.", word=quote(word.strip()))
+            yield Hit(
+                unit.index,
+                start,
+                end,
+                "error",
+                message,
+                doc.tr("Write the words in full. Explain a hard word in the word-book."),
+            )
+
+
+def _is_caps(text: str) -> bool:
+    if len(text) < 2 or text[1:].islower() or text.islower():
+        return False
+    cased = [ch for ch in text if ch.isupper() or ch.islower()]
+    upper = sum(1 for ch in cased if ch.isupper())
+    return upper >= 2 and upper * 2 >= len(cased)
+
+
+def special_characters(doc: Doc) -> Iterator[Hit]:
+    """Signs easy language avoids: ; & / § … quotation marks, dashes, currency signs,
+    gender forms ("Lehrer*innen") and ranges ("9-10")."""
+    for unit in doc.units:
+        text = unit.masked
+        inside = _inside_tokens(unit) if any(q in text for q in _QUOTES) else set()
+        done: set[int] = set()
+        for m in _GENDER.finditer(text):
+            done.update(range(m.start(), max(m.end(), m.start() + 1)))
+            yield Hit(
+                unit.index,
+                m.start(),
+                max(m.end(), m.start() + 1),
+                "error",
+                doc.tr("Gender forms with special signs are hard to read."),
+                doc.tr(
+                    "Write both forms in full, for example “workers and women "
+                    "workers”, or a neutral word."
+                ),
+            )
+        for m in _RANGE.finditer(text):
+            done.update(range(m.start(), m.end()))
+            yield Hit(
+                unit.index,
+                m.start(),
+                m.end(),
+                "error",
+                doc.tr("A dash between two numbers is hard to read."),
+                doc.tr("Write “from 9 to 10”."),
+            )
+        for m in _DASH.finditer(text):
+            if m.start() in done:
+                continue
+            done.update(range(m.start(), m.end()))
+            tip = SPECIAL["\u2026"] if m.group().startswith(".") else _DASH_TIP
+            yield Hit(
+                unit.index,
+                m.start(),
+                m.end(),
+                "error",
+                doc.tr("The sign {sign} is hard to read.", sign=quote(m.group())),
+                doc.tr(tip),
+            )
+        for m in _SIGNS.finditer(text):
+            i, ch = m.start(), m.group()
+            if i in done:
+                continue
+            if ch in SPECIAL and not (ch == "*" and _FOOTNOTE.match(text, i)):
+                tip = SPECIAL[ch]
+            elif ch in _QUOTES and i not in inside:
+                tip = _QUOTE_TIP
+            else:
+                continue
+            yield Hit(
+                unit.index,
+                i,
+                i + 1,
+                "error",
+                doc.tr("The sign {sign} is hard to read.", sign=quote(ch)),
+                doc.tr(tip),
+            )
+
+
+def brackets(doc: Doc) -> Iterator[Hit]:
+    """Brackets: the text inside belongs in a sentence of its own."""
+    closers = {v: k for k, v in _BRACKETS.items()}
+    for unit in doc.units:
+        stack: list[tuple[str, int]] = []
+        for i, ch in enumerate(unit.masked):
+            if ch in _BRACKETS:
+                stack.append((ch, i))
+            elif ch in closers:
+                if stack and stack[-1][0] == closers[ch]:
+                    _, start = stack.pop()
+                    if not stack:
+                        yield _bracket_hit(doc, unit, start, i + 1)
+                else:
+                    yield _bracket_hit(doc, unit, i, i + 1)
+        for _, start in stack:
+            yield _bracket_hit(doc, unit, start, start + 1)
+
+
+def _bracket_hit(doc: Doc, unit: UnitView, start: int, end: int) -> Hit:
+    return Hit(
+        unit.index,
+        start,
+        end,
+        "error",
+        doc.tr("Text in brackets is easy to skip."),
+        doc.tr("Write the explanation as a sentence of its own."),
+    )
+
+
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+def cross_reference(doc: Doc) -> Iterator[Hit]:
+    """Footnotes and cross-references ("siehe Seite 5", "see section 2", "¹")."""
+    p = doc.profile
+    for unit in doc.units:
+        spans = [m.span() for m in _FOOTNOTE.finditer(unit.masked)]
+        if p.cross_reference_pattern:
+            spans += [m.span() for m in _compiled(p.cross_reference_pattern).finditer(unit.masked)]
+        spans += [
+            (t.start, t.end)
+            for t in unit.tokens
+            if t.kind == "word" and t.lower in p.cross_references
+        ]
+        last = -1
+        for start, end in sorted(spans):
+            if start < last:
+                continue
+            last = end
+            yield Hit(
+                unit.index,
+                start,
+                end,
+                "error",
+                doc.tr(
+                    "{text} sends the reader somewhere else.", text=quote(unit.visible[start:end])
+                ),
+                doc.tr("Write the information here, where the reader needs it."),
+            )

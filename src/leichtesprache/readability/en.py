@@ -1,0 +1,177 @@
+"""English (Easy Read): word lists and the English passive and conditional rules.
+
+Defaults: warning above 12 words per sentence, error above 15 (UK Easy Read: 10-15 words;
+easyreadstandard.org < 25); passive and conditional are warnings (active voice is a rule of
+Easy Read, but "you are allowed to" style phrases are common and fine).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset
+
+NEGATIONS = wordset("not no never nothing nobody none neither nor cannot nowhere")
+_UNITS = [
+    "",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+NUMBER_WORDS = {word: str(n) for n, word in enumerate(_UNITS) if n >= 2}
+NUMBER_WORDS.update(
+    {
+        "zero": "0",
+        "twenty": "20",
+        "thirty": "30",
+        "forty": "40",
+        "fifty": "50",
+        "sixty": "60",
+        "seventy": "70",
+        "eighty": "80",
+        "ninety": "90",
+        "hundred": "100",
+        "thousand": "1000",
+    }
+)
+BIG_NUMBER_WORDS = wordset("million millions billion billions")
+ABBREVIATIONS = wordset(
+    "etc approx incl max min para dept govt tel vs ref pp nb mr mrs ms dr st jan feb aug "
+    "sept oct nov dec wk hrs yrs"
+)
+BARE_ABBREVIATIONS = wordset("etc approx incl vs")
+CAPS_ALLOW = wordset("UK EU TV OK PC USA NHS SMS DVD CD ID PIN I")
+SECOND_PERSON = wordset("you your yours yourself yourselves")
+COORDINATORS = wordset("and or so yet")
+CONTRASTIVE = wordset("but however whereas")
+SUBORDINATORS = wordset(
+    "which whom whose although though whereas unless whereby because whether whilst "
+    "wherein whereupon"
+)
+SUBORDINATORS_AFTER_COMMA = wordset("who where while since that when if")
+HARD_WORDS = wordset(
+    "pursuant thereof hereby herein hereafter aforementioned notwithstanding commence "
+    "commencement remuneration henceforth therein forthwith whereof heretofore shall "
+    "deemed inter alia statutory"
+)
+MONTHS = wordset(
+    "january february march april may june july august september october november december"
+)
+
+BE = wordset("am is are was were be been being isn't aren't wasn't weren't")
+IRREGULAR = wordset(
+    "paid given taken made done sent told written known held found kept seen shown "
+    "brought bought sold left set put cut chosen spent meant built lost won forgiven "
+    "forbidden hidden broken spoken stolen driven taught caught thrown withheld owed read "
+    "heard understood hit let laid dealt sworn"
+)
+ADJECTIVE_PARTICIPLES = wordset(
+    "tired interested married retired allowed worried pleased scared bored excited called "
+    "supposed used self-employed employed unemployed qualified disabled based located "
+    "concerned involved red bed shed sacred hundred kindred wicked naked aged skilled"
+)
+_ADVERB = re.compile(r"[a-z]+ly|not|also|always|often|usually|then|still|already")
+CONDITIONALS = wordset(
+    "would could might should wouldn't couldn't shouldn't mightn't would've could've should've"
+)
+
+
+def _participle(word: str) -> bool:
+    if word in ADJECTIVE_PARTICIPLES:
+        return False
+    return word in IRREGULAR or (word.endswith("ed") and len(word) > 4)
+
+
+def passive(doc: Doc) -> Iterator[Hit]:
+    """Passive: a form of "be" (adverbs allowed between) and a past participle."""
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        words = [t for t in sentence.tokens if t.kind == "word"]
+        for i, token in enumerate(words):
+            if token.lower not in BE:
+                continue
+            j = i + 1
+            while j < len(words) and _ADVERB.fullmatch(words[j].lower) and j - i <= 2:
+                j += 1
+            if j < len(words) and _participle(words[j].lower):
+                yield Hit(
+                    unit.index,
+                    token.start,
+                    words[j].end,
+                    "warning",
+                    doc.tr(
+                        "Passive voice ({words}): it is not clear who does something.",
+                        words=quote(unit.visible[token.start : words[j].end]),
+                    ),
+                    doc.tr("Say who does it: “Your boss pays the money.”"),
+                )
+                break
+
+
+def conditional(doc: Doc) -> Iterator[Hit]:
+    """Conditional forms ("would", "could", "might", "should") leave the reader unsure."""
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        for token in sentence.tokens:
+            if token.kind == "word" and token.lower in CONDITIONALS:
+                yield Hit(
+                    unit.index,
+                    token.start,
+                    token.end,
+                    "warning",
+                    doc.tr("{word} is a conditional form.", word=quote(token.text)),
+                    doc.tr(
+                        "Say clearly what is true or what the reader can do: “you can”, “you must”."
+                    ),
+                )
+
+
+PROFILE = Profile(
+    code="en",
+    defaults={"sentence_warning": 12, "sentence_error": 15},
+    negations=NEGATIONS,
+    number_words=NUMBER_WORDS,
+    big_number_words=BIG_NUMBER_WORDS,
+    abbreviations=ABBREVIATIONS,
+    numbered_abbreviations=frozenset({"no", "nos", "p", "pp", "sec", "para", "vol", "ch", "art"}),
+    bare_abbreviations=BARE_ABBREVIATIONS,
+    caps_allow=CAPS_ALLOW,
+    second_person=SECOND_PERSON,
+    coordinators=COORDINATORS,
+    contrastive=CONTRASTIVE,
+    subordinators=SUBORDINATORS,
+    subordinators_after_comma=SUBORDINATORS_AFTER_COMMA,
+    subordinator_phrases=(
+        ("so", "that"),
+        ("in", "order", "that"),
+        ("provided", "that"),
+        ("even", "if"),
+        ("as", "long", "as"),
+    ),
+    list_conjunctions=frozenset({"and", "or"}),
+    cross_references=frozenset({"cf", "ibid", "op"}),
+    cross_reference_pattern=r"\bsee\s+(?:page|section|chapter|part|annex|appendix|above|below)"
+    r"\b|\b(?:on\s+)?page\s+\d+|\b(?:section|chapter|annex|appendix)\s+\d+",
+    hard_words=HARD_WORDS,
+    percent_pattern=r"per\s?cent|percent(?:age)?s?",
+    months=MONTHS,
+    separators="forbid",
+    date_pattern="{d} {month} {y}",
+)
+
+RULES: dict[str, Rule] = {"passive": passive, "conditional": conditional}

@@ -1,0 +1,187 @@
+"""French (FALC, facile à lire et à comprendre): word lists, passive and conditional rules.
+
+Defaults: warning above 10 words per sentence, error above 12 (info.gouv.fr: "pas plus de
+12 mots"); elisions (l', d', qu', n') count as words of their own, "aujourd'hui" as one word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
+
+NEGATIONS = wordset("ne n' n’ non aucun aucune ni nul nulle")
+NEGATION_SECONDARY = wordset("pas jamais rien guère")
+NUMBER_WORDS = wordtable(
+    "zéro=0 deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10 onze=11 "
+    "douze=12 treize=13 quatorze=14 quinze=15 seize=16 vingt=20 trente=30 quarante=40 "
+    "cinquante=50 soixante=60 cent=100 cents=100 mille=1000"
+)
+BIG_NUMBER_WORDS = wordset("million millions milliard milliards")
+ABBREVIATIONS = wordset(
+    "etc env al cf ex min max hab av bd tél tel mme mlle dr pr nb ste sté coll chap éd resp cie"
+)
+BARE_ABBREVIATIONS = wordset("etc mme mlle")
+CAPS_ALLOW = wordset("UE TV OK SMS WC CD DVD PIN USA")
+SECOND_PERSON = wordset("vous votre vos tu ton ta tes te toi t' t’ vôtre vôtres")
+COORDINATORS = wordset("et ou donc puis")
+CONTRASTIVE = wordset("mais car cependant pourtant toutefois or")
+SUBORDINATORS = wordset(
+    "dont lorsque lorsqu' lorsqu’ puisque puisqu' puisqu’ quoique quoiqu' quoiqu’ "
+    "laquelle lequel lesquels lesquelles auquel duquel"
+)
+SUBORDINATORS_AFTER_COMMA = wordset("qui que qu' qu’ où quand si s' s’ comme")
+HARD_WORDS = frozenset(
+    {
+        "conformément",
+        "nonobstant",
+        "afférent",
+        "afférente",
+        "afférents",
+        "susmentionné",
+        "susmentionnée",
+        "susvisé",
+        "susvisée",
+        "ledit",
+        "ladite",
+        "lesdits",
+        "lesdites",
+        "dudit",
+        "audit",
+        "ci-après",
+        "subséquemment",
+        "incomber",
+        "incombe",
+        "y afférent",
+        "attendu",
+        "sus-indiqué",
+    }
+)
+MONTHS = wordset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+)
+
+ETRE = wordset(
+    "suis es est sommes êtes sont étais était étions étiez étaient été être sera seras "
+    "serez serons seront serait seraient soit soient fut furent"
+)
+#: Verbs that form their perfect with "être" (not passive) and adjectives ending like participles.
+NOT_PASSIVE = wordset(
+    "allé venu arrivé parti né mort entré sorti resté tombé devenu revenu monté descendu "
+    "passé retourné rentré salarié marié fatigué occupé désolé âgé handicapé obligé "
+    "malade libre prêt sûr content absent présent enceinte situé intéressé"
+)
+_PARTICIPLE = re.compile(
+    r"[a-zàâçéèêëîïôûùüÿœ]{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|"
+    r"it|ite|its|ites|ert|erte|erts|ertes|int|inte|ints|intes)"
+)
+_ADVERB = re.compile(r"[a-zàâçéèêëîïôûù]+ment|pas|bien|déjà|toujours|souvent|aussi|très")
+_CONDITIONAL = re.compile(r"[a-zàâçéèêëîïôûù]{2,}(?:rais|rait|rions|riez|raient)")
+NOT_CONDITIONAL = wordset(
+    "vrais frais portrait portraits extrait extraits retrait retraits attrait trait "
+    "traits abstrait distrait soustrait contrait marais jamais mais désormais anglais "
+    "français irlandais ouvrais"
+)
+SUBJUNCTIVE = wordset(
+    "soit soient sois soyez soyons ait aient ayez ayons puisse puissent puissiez fasse "
+    "fassent fassiez aille aillent veuille veuillent sache sachent"
+)
+
+
+def passive(doc: Doc) -> Iterator[Hit]:
+    """Passive: a form of "être" (adverbs allowed between) and a past participle."""
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        words = [t for t in sentence.tokens if t.kind == "word"]
+        for i, token in enumerate(words):
+            if token.lower not in ETRE:
+                continue
+            j = i + 1
+            while j < len(words) and _ADVERB.fullmatch(words[j].lower) and j - i <= 2:
+                j += 1
+            if j >= len(words):
+                continue
+            word = words[j].lower
+            if (
+                word not in NOT_PASSIVE
+                and _PARTICIPLE.fullmatch(word)
+                and not word.endswith(("ui", "oi", "ai"))
+            ):
+                yield Hit(
+                    unit.index,
+                    token.start,
+                    words[j].end,
+                    "warning",
+                    doc.tr(
+                        "Passive voice ({words}): it is not clear who does something.",
+                        words=quote(unit.visible[token.start : words[j].end]),
+                    ),
+                    doc.tr("Say who does it: “Your boss pays the money.”"),
+                )
+                break
+
+
+def conditional(doc: Doc) -> Iterator[Hit]:
+    """Conditionnel ("-rait") and subjonctif forms after "que" leave the reader unsure."""
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        words = [t for t in sentence.tokens if t.kind == "word"]
+        for i, token in enumerate(words):
+            low = token.lower
+            conditional_form = _CONDITIONAL.fullmatch(low) and low not in NOT_CONDITIONAL
+            subjunctive = low in SUBJUNCTIVE and any(
+                w.lower in ("que", "qu'", "qu’") for w in words[max(0, i - 3) : i]
+            )
+            if conditional_form or subjunctive:
+                yield Hit(
+                    unit.index,
+                    token.start,
+                    token.end,
+                    "warning",
+                    doc.tr("{word} is a conditional form.", word=quote(token.text)),
+                    doc.tr(
+                        "Say clearly what is true or what the reader can do: “you can”, “you must”."
+                    ),
+                )
+
+
+PROFILE = Profile(
+    code="fr",
+    defaults={"sentence_warning": 10, "sentence_error": 12},
+    negations=NEGATIONS,
+    negation_secondary=NEGATION_SECONDARY,
+    number_words=NUMBER_WORDS,
+    big_number_words=BIG_NUMBER_WORDS,
+    abbreviations=ABBREVIATIONS,
+    numbered_abbreviations=frozenset({"art", "n", "no", "p", "vol", "chap", "al"}),
+    bare_abbreviations=BARE_ABBREVIATIONS,
+    caps_allow=CAPS_ALLOW,
+    second_person=SECOND_PERSON,
+    coordinators=COORDINATORS,
+    contrastive=CONTRASTIVE,
+    subordinators=SUBORDINATORS,
+    subordinators_after_comma=SUBORDINATORS_AFTER_COMMA,
+    subordinator_phrases=(
+        ("bien", "que"),
+        ("afin", "que"),
+        ("parce", "que"),
+        ("parce", "qu'"),
+        ("pour", "que"),
+        ("tandis", "que"),
+        ("avant", "que"),
+        ("sans", "que"),
+        ("alors", "que"),
+        ("à", "condition", "que"),
+    ),
+    list_conjunctions=frozenset({"et", "ou"}),
+    cross_references=frozenset({"cf"}),
+    cross_reference_pattern=r"\bvoir\s+(?:la\s+)?(?:page|chapitre|section|annexe|partie|ci-)"
+    r"|\b(?:à\s+la\s+)?page\s+\d+|\b(?:chapitre|section|annexe|partie)"
+    r"\s+\d+|\bci-(?:dessus|dessous)\b",
+    hard_words=HARD_WORDS,
+    percent_pattern=r"pour\s?cent|pourcentages?",
+    months=MONTHS,
+    separators="forbid",
+    date_pattern="{d} {month} {y}",
+)
+
+RULES: dict[str, Rule] = {"passive": passive, "conditional": conditional}

@@ -1,0 +1,226 @@
+"""Russian (ясный язык): word lists and rules using pymorphy3 (participles, passive, numbers).
+
+Defaults: warning above 10 words per sentence, error above 12 (no official number; FALC
+value); participles and adverbial participles (PRTF, GRND) are errors (Mintrud draft: no
+причастные/деепричастные обороты); syllables are vowel letters (exact for Russian).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import rules
+from .base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
+from .lexicon import ru_tag
+from .text import Token
+
+NEGATIONS = wordset(
+    "не ни нет никогда ничего ничто никто никого никому нигде никуда нельзя никакой "
+    "никакая никакое никакие никаких никак"
+)
+NUMBER_LEMMAS = wordtable(
+    "два=2 три=3 четыре=4 пять=5 шесть=6 семь=7 восемь=8 девять=9 десять=10 "
+    "одиннадцать=11 двенадцать=12 тринадцать=13 четырнадцать=14 пятнадцать=15 "
+    "шестнадцать=16 семнадцать=17 восемнадцать=18 девятнадцать=19 двадцать=20 тридцать=30 "
+    "сорок=40 пятьдесят=50 шестьдесят=60 семьдесят=70 восемьдесят=80 девяносто=90 сто=100 "
+    "двести=200 триста=300 четыреста=400 пятьсот=500 тысяча=1000"
+)
+BIG_NUMBER_WORDS = wordset("миллион миллиона миллионов миллиард миллиарда миллиардов млн млрд")
+ABBREVIATIONS = wordset(
+    "г гг руб тыс ст ч п пп напр др пр им ул д кв обл тел коп мин макс млн млрд т тд тп см"
+)
+BARE_ABBREVIATIONS = wordset("млн млрд тыс руб т.е т.д")
+CAPS_ALLOW = wordset("СМС ТВ США ЕС ОК SMS TV OK EU")
+SECOND_PERSON = wordset(
+    "вы вас вам вами ваш ваша ваше ваши вашего вашей вашему вашим вашими вашем ваших вашу "
+    "ты тебя тебе тобой твой твоя твоё твое твои твоего твоей твоему твоим твоих твою"
+)
+COORDINATORS = wordset("и или либо")
+CONTRASTIVE = wordset("но однако зато а")
+SUBORDINATORS = wordset(
+    "который которая которое которые которого которой которому которым которыми котором "
+    "которых которую чтобы хотя поскольку если когда ибо пока"
+)
+SUBORDINATORS_AFTER_COMMA = wordset("что где куда откуда как чем чей чья чьё чьи")
+HARD_WORDS = wordset(
+    "вышеуказанный вышеуказанные вышеупомянутый нижеследующий осуществлять осуществление "
+    "осуществляется надлежащий надлежащим надлежащего настоящим вследствие ввиду "
+    "посредством нижеподписавшийся"
+)
+MONTHS = wordset(
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+)
+#: Reflexive verbs that are not passive ("учиться", "начинаться").
+REFLEXIVE = wordset(
+    "учиться начинаться заканчиваться находиться нравиться становиться получаться "
+    "являться оказываться относиться касаться стараться бояться смеяться улыбаться "
+    "заниматься встречаться возвращаться пользоваться оставаться продолжаться меняться "
+    "появляться называться нуждаться обращаться справляться соглашаться готовиться "
+    "казаться надеяться садиться одеваться мыться увольняться увольнятся регистрироваться "
+    "отказываться"
+)
+
+
+def participle(doc: Doc) -> Iterator[Hit]:
+    """Participles and adverbial participles (pymorphy3 PRTF, GRND): write a verb instead."""
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        for token in sentence.tokens:
+            if token.kind != "word" or len(token.text) < 4:
+                continue
+            tag = ru_tag(token.lower)[0]
+            if tag.startswith("GRND"):
+                message = doc.tr(
+                    "{word} is an adverbial participle (деепричастие).", word=quote(token.text)
+                )
+            elif tag.startswith("PRTF"):
+                message = doc.tr("{word} is a participle (причастие).", word=quote(token.text))
+            else:
+                continue
+            yield Hit(
+                unit.index,
+                token.start,
+                token.end,
+                "error",
+                message,
+                doc.tr("Write a sentence with a verb instead: “The people work. They …”."),
+            )
+
+
+def _is_passive(token: Token) -> bool:
+    tag, lemma, _score = ru_tag(token.lower)
+    if tag.startswith("PRTS") and "pssv" in tag:
+        return True
+    if (
+        tag.startswith("VERB")
+        and lemma.endswith("ся")
+        and lemma not in REFLEXIVE
+        and ("3per" in tag)
+    ):
+        base_tag = ru_tag(lemma[:-2])[0]
+        return base_tag.startswith("INFN") and "tran" in base_tag
+    return False
+
+
+def passive(doc: Doc) -> Iterator[Hit]:
+    """Passive: short passive participles ("оплачен") and reflexive passive ("оплачивается")."""
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        for token in sentence.tokens:
+            if token.kind == "word" and _is_passive(token):
+                yield Hit(
+                    unit.index,
+                    token.start,
+                    token.end,
+                    "warning",
+                    doc.tr(
+                        "Passive voice ({words}): it is not clear who does something.",
+                        words=quote(token.text),
+                    ),
+                    doc.tr("Say who does it: “Your boss pays the money.”"),
+                )
+                break
+
+
+def conditional(doc: Doc) -> Iterator[Hit]:
+    """The particle "бы" (conditional mood) leaves the reader unsure."""
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        for token in sentence.tokens:
+            if token.kind == "word" and token.lower in ("бы", "б"):
+                yield Hit(
+                    unit.index,
+                    token.start,
+                    token.end,
+                    "warning",
+                    doc.tr("{word} is a conditional form.", word=quote(token.text)),
+                    doc.tr(
+                        "Say clearly what is true or what the reader can do: “you can”, “you must”."
+                    ),
+                )
+
+
+def number_words(doc: Doc) -> Iterator[Hit]:
+    """Numerals written as words, in any case form ("двух", "пяти"): write digits."""
+    for unit in doc.units:
+        for token in unit.tokens:
+            if token.kind != "word":
+                continue
+            tag, lemma, _score = ru_tag(token.lower)
+            if lemma in NUMBER_LEMMAS and (tag.startswith("NUMR") or lemma == "тысяча"):
+                yield Hit(
+                    unit.index,
+                    token.start,
+                    token.end,
+                    "error",
+                    doc.tr("Write the number {word} as digits.", word=quote(token.text)),
+                    NUMBER_LEMMAS[lemma],
+                )
+
+
+def one_statement(doc: Doc) -> Iterator[Hit]:
+    """Like the general rule, plus "и"/"или" between two finite verbs (pymorphy3)."""
+    flagged = set()
+    for hit in rules.one_statement(doc):
+        flagged.add((hit.unit, hit.start))
+        yield hit
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        if any(u == unit.index and sentence.start <= s < sentence.end for u, s in flagged):
+            continue
+        words = [t for t in sentence.tokens if t.kind == "word"]
+        verbs = [i for i, t in enumerate(words) if ru_tag(t.lower)[0].startswith("VERB")]
+        for i, token in enumerate(words):
+            if token.lower in COORDINATORS and verbs and verbs[0] < i < verbs[-1]:
+                yield Hit(
+                    unit.index,
+                    token.start,
+                    token.end,
+                    "warning",
+                    doc.tr(
+                        "This sentence holds two statements (joined by {word}).",
+                        word=quote(token.text),
+                    ),
+                    doc.tr("Make two sentences: one statement per sentence."),
+                )
+                break
+
+
+PROFILE = Profile(
+    code="ru",
+    defaults={"sentence_warning": 10, "sentence_error": 12, "long_word_syllables": 5},
+    negations=NEGATIONS,
+    big_number_words=BIG_NUMBER_WORDS,
+    abbreviations=ABBREVIATIONS,
+    numbered_abbreviations=frozenset({"ст", "п", "ч", "с", "гл", "абз", "пп"}),
+    bare_abbreviations=BARE_ABBREVIATIONS,
+    caps_allow=CAPS_ALLOW,
+    second_person=SECOND_PERSON,
+    coordinators=COORDINATORS,
+    contrastive=CONTRASTIVE,
+    contrastive_after_comma=True,
+    subordinators=SUBORDINATORS,
+    subordinators_after_comma=SUBORDINATORS_AFTER_COMMA,
+    subordinator_phrases=(
+        ("так", "как"),
+        ("потому", "что"),
+        ("после", "того", "как"),
+        ("в", "то", "время", "как"),
+        ("несмотря", "на", "то", "что"),
+        ("для", "того", "чтобы"),
+    ),
+    list_conjunctions=frozenset({"и", "или"}),
+    cross_references=frozenset({"см"}),
+    cross_reference_pattern=r"\b(?:на\s+)?(?:страниц[еуы]|стр\.)\s*\d+|\b(?:раздел|глав[аеуы]|"
+    r"приложени[еия]|пункт)\s+\d+|\bвыше(?:указанн|упомянут)\w*|\bсмотрите\s+(?:раздел|страниц)",
+    hard_words=HARD_WORDS,
+    hard_word_pattern=r"вышеу\w+|нижеслед\w+|осуществл\w+|надлежащ\w+",
+    percent_pattern=r"процент\w*",
+    months=MONTHS,
+    separators="forbid",
+    date_pattern="{d} {month} {y} года",
+)
+
+RULES: dict[str, Rule] = {
+    "one-statement": one_statement,
+    "number-words": number_words,
+    "participle": participle,
+    "passive": passive,
+    "conditional": conditional,
+}

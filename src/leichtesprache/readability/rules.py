@@ -1,0 +1,320 @@
+"""Language-independent rules: sentence and text structure; the registry every language extends.
+
+Each rule is a plain function ``rule(doc) -> Iterator[Hit]``; ``RULES`` maps the stable rule id
+to it. Word-list rules read their lists from ``doc.profile``, so a language without a module
+runs them with empty lists (they find nothing) and keeps the truly language-free checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import characters, numbers, spelling, vocabulary
+from .base import NAME_KINDS, Doc, Hit, Profile, Rule, UnitView, quote
+from .text import Sentence, Token
+
+#: Block kinds holding running text (paragraph-length, direct address).
+PROSE_KINDS = frozenset(
+    {
+        "paragraph",
+        "box",
+        "list_item",
+        "glossary_definition",
+        "contact_description",
+        "heading",
+        "picture",
+    }
+)
+_COMMAS = ",\u060c\u3001"
+
+#: Profile for languages without their own module.
+GENERIC = Profile(code="xx")
+
+
+def sentence_length(doc: Doc) -> Iterator[Hit]:
+    """Words per sentence (colon parts counted apart): warning and error limits per language."""
+    warn, error = int(doc.get("sentence_warning")), int(doc.get("sentence_error"))
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        count = max(sentence.segments, default=0)
+        if count <= warn:
+            continue
+        severity = "error" if count > error else "warning"
+        limit = error if severity == "error" else warn
+        yield Hit(
+            unit.index,
+            sentence.start,
+            sentence.end,
+            severity,
+            doc.tr(
+                "This sentence has {count} words. Easy sentences have at most {limit}.",
+                count=count,
+                limit=limit,
+            ),
+            doc.tr("Split it into short sentences with one statement each."),
+        )
+
+
+def one_sentence_per_line(doc: Doc) -> Iterator[Hit]:
+    """Each sentence starts on its own line, and a sentence does not go on over a line break."""
+    for unit in doc.units:
+        if unit.kind in NAME_KINDS:
+            continue
+        by_line: dict[int, list[Sentence]] = {}
+        for sentence in unit.sentences:
+            by_line.setdefault(sentence.line, []).append(sentence)
+            if "\n" in unit.visible[sentence.start : sentence.end]:
+                yield Hit(
+                    unit.index,
+                    sentence.start,
+                    sentence.end,
+                    "error",
+                    doc.tr("This sentence goes on over a line break."),
+                    doc.tr("Write each sentence on one line."),
+                )
+        for sentences in by_line.values():
+            if len(sentences) > 1:
+                yield Hit(
+                    unit.index,
+                    sentences[1].start,
+                    sentences[-1].end,
+                    "error",
+                    doc.tr("This line holds {count} sentences.", count=len(sentences)),
+                    doc.tr("Start each sentence on a new line."),
+                )
+
+
+def paragraph_length(doc: Doc) -> Iterator[Hit]:
+    """Lines per paragraph (one sentence per line, so: sentences per paragraph)."""
+    limit = int(doc.get("paragraph_lines"))
+    for unit in doc.units:
+        if unit.kind not in PROSE_KINDS or unit.kind == "heading":
+            continue
+        lines = [span for span in unit.lines if unit.visible[span[0] : span[1]].strip()]
+        if len(lines) > limit:
+            yield Hit(
+                unit.index,
+                lines[limit][0],
+                lines[-1][1],
+                "warning",
+                doc.tr(
+                    "This paragraph has {count} lines. Easy paragraphs have at most {limit}.",
+                    count=len(lines),
+                    limit=limit,
+                ),
+                doc.tr("Split it into two paragraphs, or add a heading."),
+            )
+
+
+def _commas(unit: UnitView, sentence: Sentence) -> list[int]:
+    """Commas of a sentence, not those inside numbers ("13,90")."""
+    text = unit.masked
+    last = len(text) - 1
+    return [
+        i
+        for i in range(sentence.start, sentence.end)
+        if text[i] in _COMMAS
+        and not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
+    ]
+
+
+def enumeration(doc: Doc) -> Iterator[Hit]:
+    """More than 3 things in one sentence ("A, B, C and D") belong in a list."""
+    limit = int(doc.get("enumeration_items"))
+    conj = doc.profile.list_conjunctions
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        commas = _commas(unit, sentence)
+        if not commas:
+            continue
+        items = len(commas) + 1
+        if any(t.start > commas[-1] and t.lower in conj for t in sentence.tokens):
+            items += 1
+        if items > limit:
+            yield Hit(
+                unit.index,
+                sentence.start,
+                sentence.end,
+                "warning",
+                doc.tr("This sentence names {count} things in a row.", count=items),
+                doc.tr("Write a list with one thing per line."),
+            )
+
+
+def _after_comma(unit: UnitView, sentence: Sentence, token: Token) -> bool:
+    before = [t for t in sentence.tokens if t.end <= token.start]
+    gap_start = before[-1].end if before else sentence.start
+    return any(ch in _COMMAS for ch in unit.masked[gap_start : token.start])
+
+
+def one_statement(doc: Doc) -> Iterator[Hit]:
+    """Two statements joined in one sentence: ", und …", "aber", "denn", Arabic "، و…"."""
+    p = doc.profile
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        commas = len(_commas(unit, sentence))
+        for i, token in enumerate(sentence.tokens):
+            if token.kind != "word":
+                continue
+            low = token.lower
+            joined = low in p.paired_conjunctions or (
+                i > 0
+                and low in p.contrastive
+                and (not p.contrastive_after_comma or _after_comma(unit, sentence, token))
+            )
+            if not joined and low in p.coordinators and commas < 2:
+                joined = _after_comma(unit, sentence, token)
+            if not joined and p.coordinator_prefixes and i > 0 and len(token.text) > 3:
+                joined = low.startswith(p.coordinator_prefixes) and _after_comma(
+                    unit, sentence, token
+                )
+            if joined:
+                yield Hit(
+                    unit.index,
+                    token.start,
+                    token.end,
+                    "warning",
+                    doc.tr(
+                        "This sentence holds two statements (joined by {word}).",
+                        word=quote(token.text),
+                    ),
+                    doc.tr("Make two sentences: one statement per sentence."),
+                )
+                break
+
+
+def _phrase_hits(
+    sentence: Sentence, phrases: tuple[tuple[str, ...], ...]
+) -> Iterator[tuple[int, int]]:
+    words = [t for t in sentence.tokens if t.kind == "word"]
+    lows = [t.lower for t in words]
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(lows) - n + 1):
+            if tuple(lows[i : i + n]) == phrase:
+                yield words[i].start, words[i + n - 1].end
+
+
+def subordinate_clause(doc: Doc) -> Iterator[Hit]:
+    """Subordinate and relative clauses (word lists per language)."""
+    p = doc.profile
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        question = unit.masked[sentence.start : sentence.end].rstrip().endswith(("?", "\u061f"))
+        spans = list(_phrase_hits(sentence, p.subordinator_phrases))
+        for i, token in enumerate(sentence.tokens):
+            if token.kind != "word":
+                continue
+            if (token.lower in p.subordinators and not (question and i == 0)) or (
+                token.lower in p.subordinators_after_comma and _after_comma(unit, sentence, token)
+            ):
+                spans.append((token.start, token.end))
+        if spans:
+            start, end = min(spans)
+            yield Hit(
+                unit.index,
+                start,
+                end,
+                "warning",
+                doc.tr("{word} starts a subordinate clause.", word=quote(unit.visible[start:end])),
+                doc.tr("Write two main sentences instead."),
+            )
+
+
+def negation(doc: Doc) -> Iterator[Hit]:
+    """Negations are easy to miss; say things positively where the meaning allows."""
+    p = doc.profile
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        primary_seen = False
+        for token in sentence.tokens:
+            low = token.lower
+            hit = low in p.negations or (
+                doc.base == "en" and (low.endswith(("n't", "n’t")) or low == "cannot")
+            )
+            if not hit and low in p.negation_secondary and not primary_seen:
+                hit = True
+            if (
+                hit
+                and low in p.numbered_abbreviations
+                and re.match(r"\.\s?\d", unit.masked[token.end : token.end + 3])
+            ):
+                hit = False  # "no. 5" is a number, not a negation
+            if hit:
+                primary_seen = True
+                yield Hit(
+                    unit.index,
+                    token.start,
+                    token.end,
+                    "warning",
+                    doc.tr("The negation {word} is easy to overlook.", word=quote(token.text)),
+                    doc.tr(
+                        "Say it positively. If the negation is needed, allow it with "
+                        "a comment: check: allow negation — reason"
+                    ),
+                )
+
+
+def _is_address(doc: Doc, token: Token) -> bool:
+    p = doc.profile
+    if p.second_person_case_sensitive:
+        return token.text in p.second_person
+    if token.lower in p.second_person:
+        return True
+    return (
+        bool(p.second_person_suffixes)
+        and len(token.lower) >= 4
+        and token.lower.endswith(p.second_person_suffixes)
+        and token.lower not in p.not_second_person
+    )
+
+
+def direct_address(doc: Doc) -> Iterator[Hit]:
+    """Each section speaks to the reader at least once ("Sie", "you", "vous", "вы")."""
+    if not doc.profile.second_person:
+        return
+    minimum = int(doc.get("direct_address_min_words"))
+    sections: dict[str, list[UnitView]] = {}
+    for unit in doc.units:
+        if unit.kind in PROSE_KINDS and unit.kind != "glossary_definition":
+            sections.setdefault(unit.section or "", []).append(unit)
+    for units in sections.values():
+        words = sum(len(s.tokens) for u in units for s in u.sentences)
+        if words < minimum:
+            continue
+        if any(_is_address(doc, t) for u in units for t in u.tokens):
+            continue
+        first = next((u for u in units if u.kind != "heading"), units[0])
+        line_end = first.lines[0][1] if first.lines else len(first.visible)
+        yield Hit(
+            first.index,
+            0,
+            line_end,
+            "warning",
+            doc.tr("This part never speaks to the reader directly."),
+            doc.tr("Address the reader: “You get …” instead of “Employees get …”."),
+        )
+
+
+#: The language-independent rules, in report order.
+RULES: dict[str, Rule] = {
+    "sentence-length": sentence_length,
+    "one-sentence-per-line": one_sentence_per_line,
+    "one-statement": one_statement,
+    "subordinate-clause": subordinate_clause,
+    "negation": negation,
+    "abbreviation": characters.abbreviation,
+    "long-word": vocabulary.long_word,
+    "separator-style": spelling.separator_style,
+    "number-words": numbers.number_words,
+    "big-number": numbers.big_number,
+    "decimal": numbers.decimal,
+    "percent": numbers.percent,
+    "roman-numeral": numbers.roman_numeral,
+    "date-format": numbers.date_format,
+    "time-format": numbers.time_format,
+    "special-characters": characters.special_characters,
+    "brackets": characters.brackets,
+    "cross-reference": characters.cross_reference,
+    "hard-word": vocabulary.hard_word,
+    "glossary-consistency": spelling.glossary_consistency,
+    "direct-address": direct_address,
+    "enumeration": enumeration,
+    "paragraph-length": paragraph_length,
+}

@@ -1,0 +1,573 @@
+"""The checker's public API: units, files, catalogues, projects, exceptions, settings, reports."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from leichtesprache.config import load_project
+from leichtesprache.errors import ContentError
+from leichtesprache.readability import (
+    CheckResult,
+    Finding,
+    TextUnit,
+    check_catalog,
+    check_files,
+    check_project,
+    check_units,
+)
+from leichtesprache.readability.report import format_html, format_json, format_text
+from leichtesprache.readability.sources import parse_allow
+
+FINDING_KEYS = {
+    "rule": str,
+    "severity": str,
+    "message": str,
+    "file": (str, type(None)),
+    "line": (int, type(None)),
+    "context": (str, type(None)),
+    "text": str,
+    "start": int,
+    "end": int,
+    "suggestion": (str, type(None)),
+}
+
+
+def _check(text: str, language: str = "de", **kwargs: object) -> CheckResult:
+    unit = TextUnit(text, "t.md", 1)
+    return check_units([unit], language, source="t.md", **kwargs)  # type: ignore[arg-type]
+
+
+def _rules(result: CheckResult) -> set[str]:
+    return {f.rule for f in result.findings}
+
+
+# --- placeholders and Markdown -------------------------------------------------------------
+
+
+def test_placeholders_are_never_flagged() -> None:
+    text = (
+        "Sie verdienen höchstens {minijob_limit} im Monat.\n"
+        "Das gilt ab {valid_from}.\nDer Mindest·lohn ist {minimum_wage} pro Stunde."
+    )
+    result = _check(text)
+    assert not result.findings, result.findings
+    assert result.passed
+
+
+def test_placeholder_counts_as_one_word() -> None:
+    result = _check("Sie bekommen {minijob_limit}.")
+    assert result.metrics["words"] == 3
+
+
+def test_markdown_offsets_map_to_the_original() -> None:
+    text = "Sie **könnten** das [hier online](https://www.minijob-zentrale.de/a_b?x=1) tun."
+    result = _check(text)
+    (hit,) = [f for f in result.findings if f.rule == "conditional"]
+    assert text[hit.start : hit.end] == "könnten"
+    assert "special-characters" not in _rules(result)  # the URL's / and _ are not text
+    assert "abbreviation" not in _rules(result)
+
+
+def test_emphasis_markers_are_not_special_characters() -> None:
+    assert not _check("Das ist *wichtig* und __sehr__ wichtig.").findings
+
+
+def test_links_urls_and_emails_are_not_words() -> None:
+    result = _check(
+        "Schreiben Sie an info@minijob-zentrale.de oder gehen Sie auf www.minijob-zentrale.de.",
+        "de",
+    )
+    assert not {"abbreviation", "special-characters", "hard-word"} & _rules(result)
+
+
+# --- exceptions, settings, language of messages -------------------------------------------
+
+
+def test_allowed_rule_becomes_info_with_reason() -> None:
+    unit = TextUnit(
+        "Sie müssen keine Steuern zahlen.", "t.md", 1, allow={"negation": "legal right"}
+    )
+    result = check_units([unit], "de", source="t.md")
+    (hit,) = [f for f in result.findings if f.rule == "negation"]
+    assert hit.severity == "info"
+    assert "legal right" in hit.message
+    assert result.passed
+    assert result.counts["info"] == 1
+
+
+def test_allowed_error_does_not_fail() -> None:
+    unit = TextUnit("Sie zahlen 20 % Steuern.", "t.md", 1, allow={"percent": "quote of law"})
+    assert check_units([unit], "de", source="t.md").passed
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        ("check: allow negation — legal right", {"negation": "legal right"}),
+        (
+            "Paragraph. Easy.\ncheck: allow negation, passive – quote",
+            {"negation": "quote", "passive": "quote"},
+        ),
+        (
+            "check: allow sentence-length - the title of a law",
+            {"sentence-length": "the title of a law"},
+        ),
+        ("check: allow percent: the law says so", {"percent": "the law says so"}),
+        ("check: allow negation", {"negation": "no reason given"}),
+        ("nothing here", {}),
+    ],
+)
+def test_parse_allow(comment: str, expected: dict[str, str]) -> None:
+    assert parse_allow(comment) == expected
+
+
+def test_unknown_allowed_rule_is_reported() -> None:
+    unit = TextUnit("Sie arbeiten.", "t.md", 1, allow={"negaton": "typo"})
+    result = check_units([unit], "de", source="t.md")
+    assert [f.rule for f in result.findings] == ["config"]
+
+
+def test_settings_override_thresholds() -> None:
+    text = "Sie bekommen jeden Monat Geld."
+    assert "sentence-length" not in _rules(_check(text))
+    strict = _check(text, settings={"sentence_error": 4, "sentence_warning": 3})
+    assert [f.severity for f in strict.findings if f.rule == "sentence-length"] == ["error"]
+
+
+def test_settings_override_severity_and_switch_off() -> None:
+    text = "Sie zahlen keine Steuern."
+    result = _check(text, settings={"severity": {"negation": "error"}})
+    assert not result.passed
+    assert "negation" not in _rules(_check(text, settings={"severity": {"negation": "off"}}))
+
+
+def test_unknown_setting_is_a_warning() -> None:
+    result = _check("Sie arbeiten.", settings={"sentence_eror": 3})
+    assert [(f.rule, f.severity) for f in result.findings] == [("config", "warning")]
+
+
+def test_abbreviation_allow_list_from_settings() -> None:
+    assert "abbreviation" in _rules(_check("Fragen Sie die AOK."))
+    assert "abbreviation" not in _rules(
+        _check("Fragen Sie die AOK.", settings={"abbreviation_allow": ["AOK"]})
+    )
+
+
+def test_messages_in_german() -> None:
+    result = _check("Sie zahlen keine Steuern.", ui_language="de")
+    (hit,) = [f for f in result.findings if f.rule == "negation"]
+    assert hit.message.startswith("Die Verneinung")
+    assert hit.suggestion
+    assert "positiv" in hit.suggestion
+
+
+def test_unknown_language_gets_general_rules() -> None:
+    result = _check("aa bb (cc) 20 %.", "xx")
+    assert {"brackets", "percent"} <= _rules(result)
+    assert not result.passed
+
+
+# --- glossary -----------------------------------------------------------------------------
+
+
+def test_glossary_term_in_another_form_is_an_error() -> None:
+    unit = TextUnit("Sie haben einen Minijob.", "t.md", 1)
+    result = check_units([unit], "de", source="t", glossary=["Mini·job"])
+    (hit,) = [f for f in result.findings if f.rule == "glossary-consistency"]
+    assert hit.severity == "error"
+    assert hit.suggestion == "Mini·job"
+
+
+def test_glossary_term_as_written_and_inflected_passes() -> None:
+    units = [TextUnit("Sie haben einen Mini·job.\nViele Mini·jobs sind gut.", "t.md", 1)]
+    result = check_units(units, "de", source="t", glossary=["Mini·job"])
+    assert "glossary-consistency" not in _rules(result)
+
+
+def test_glossary_explains_hard_words() -> None:
+    text = "Sie bekommen einen Zuverdienst."
+    assert "hard-word" in _rules(_check(text))
+    unit = TextUnit(text, "t.md", 1)
+    explained = check_units([unit], "de", source="t", glossary=["Zuverdienst"])
+    assert "hard-word" not in _rules(explained)
+
+
+def test_inconsistent_spelling_without_glossary() -> None:
+    units = [
+        TextUnit("Sie haben einen Mini·job.", "t.md", 1),
+        TextUnit("Der Mini·job ist gut.", "t.md", 3),
+        TextUnit("Ein Minijob ist klein.", "t.md", 5),
+    ]
+    result = check_units(units, "de", source="t")
+    hits = [f for f in result.findings if f.rule == "glossary-consistency"]
+    assert [(h.line, h.suggestion) for h in hits] == [(5, "Mini·job")]
+
+
+# --- files ----------------------------------------------------------------------------------
+
+
+def test_check_files_json_shape(tmp_path: Path) -> None:
+    path = tmp_path / "text.md"
+    path.write_text(
+        "# Ihr Mini·job {#x.title}\n\nSie arbeiten.\nSie zahlen 20 % Steuern.\n\n"
+        "- Sie haben Urlaub.\n- Sie haben (viele) Rechte.\n",
+        "utf-8",
+    )
+    results = check_files([path], "de")
+    payload = json.loads(format_json(results))
+    assert set(payload) == {"version", "results"}
+    assert payload["version"] == 1
+    (result,) = payload["results"]
+    assert set(result) == {"language", "source", "passed", "counts", "metrics", "findings"}
+    assert result["language"] == "de"
+    assert result["source"] == str(path)
+    assert isinstance(result["passed"], bool)
+    assert result["passed"] is False
+    assert set(result["counts"]) == {"error", "warning", "info"}
+    assert all(isinstance(v, int) for v in result["counts"].values())
+    assert {"sentences", "words", "words_per_sentence"} <= set(result["metrics"])
+    assert all(isinstance(v, (int, float)) for v in result["metrics"].values())
+    assert result["findings"]
+    for finding in result["findings"]:
+        assert set(finding) == set(FINDING_KEYS)
+        for key, kind in FINDING_KEYS.items():
+            assert isinstance(finding[key], kind), (key, finding[key])
+        assert finding["severity"] in ("error", "warning", "info")
+
+
+def test_check_files_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "text.md"
+    path.write_text(
+        "# Titel\n\nSie arbeiten.\nSie zahlen 20 % Steuern.\n\n"
+        "- Sie haben Urlaub.\n- Sie haben (viele) Rechte.\n\n"
+        "> Das ist **wichtig**: Sie & Ihr Chef.\n",
+        "utf-8",
+    )
+    (result,) = check_files([path], "de")
+    lines = {f.rule: f.line for f in result.findings}
+    assert lines["percent"] == 4
+    assert lines["brackets"] == 7
+    assert lines["special-characters"] == 9
+    for f in result.findings:
+        assert f.file == str(path)
+
+
+def test_check_files_running_text(tmp_path: Path) -> None:
+    path = tmp_path / "text.txt"
+    path.write_text("Sie arbeiten viel. Sie bekommen Geld.\nDas ist gut.\n", "utf-8")
+    (result,) = check_files([path], "de")
+    (hit,) = [f for f in result.findings if f.rule == "one-sentence-per-line"]
+    assert hit.line == 1
+
+
+def test_check_files_unreadable(tmp_path: Path) -> None:
+    with pytest.raises(ContentError):
+        check_files([tmp_path / "missing.txt"], "de")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\xfa")
+    with pytest.raises(ContentError):
+        check_files([bad], "de")
+
+
+# --- catalogues and projects ----------------------------------------------------------------
+
+POT = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#. Heading. Keep it short: at most 6 words.
+#: content/minijob/sections/rechte.md:1
+msgctxt "rechte.title"
+msgid "Ihre Rechte"
+msgstr ""
+
+#. Paragraph. Easy language: one sentence per line, short sentences.
+#. check: allow negation — legal right
+#: content/minijob/sections/rechte.md:3
+msgctxt "rechte.steuern"
+msgid ""
+"Sie haben einen Mini·job.\\n"
+"Sie müssen keine Steuern zahlen.\\n"
+"Sie zahlen 20 % an die Rente."
+msgstr ""
+
+#. Word-book entry: the hard word as it appears in the text.
+#: content/minijob/glossary.toml:2
+msgctxt "glossary.minijob.term"
+msgid "Mini·job"
+msgstr ""
+"""
+
+
+def _po(language: str, texts: dict[str, str], fuzzy: set[str] = frozenset()) -> str:
+    po = polib.pofile(POT)
+    po.metadata["Language"] = language
+    for entry in po:
+        entry.msgstr = texts.get(entry.msgctxt or "", "")
+        if entry.msgctxt in fuzzy:
+            entry.flags.append("fuzzy")
+    return str(po)
+
+
+def test_check_catalog_msgid(tmp_path: Path) -> None:
+    path = tmp_path / "minijob.pot"
+    path.write_text(POT, "utf-8")
+    result = check_catalog(path, "de", use="msgid", source_label="locale/minijob.pot")
+    assert result.source == "locale/minijob.pot"
+    by_rule = {f.rule: f for f in result.findings}
+    percent = by_rule["percent"]
+    assert (percent.file, percent.line, percent.context) == (
+        "content/minijob/sections/rechte.md",
+        5,
+        "rechte.steuern",
+    )
+    assert by_rule["negation"].severity == "info"
+    assert "legal right" in by_rule["negation"].message
+    assert "glossary-consistency" not in by_rule
+    assert not result.passed  # the percent sign
+
+
+def test_check_catalog_msgstr(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(
+        _po(
+            "en",
+            {
+                "rechte.title": "Your rights",
+                "rechte.steuern": "You have a minijob.\nYou do not pay tax.\nYou pay 20 percent.",
+                "glossary.minijob.term": "mini-job",
+            },
+        ),
+        "utf-8",
+    )
+    result = check_catalog(path, "en", use="msgstr")
+    po = polib.pofile(str(path))
+    entry = next(e for e in po if e.msgctxt == "rechte.steuern")
+    percent = next(f for f in result.findings if f.rule == "percent")
+    assert (percent.file, percent.line) == (str(path), entry.linenum)
+    glossary = [f for f in result.findings if f.rule == "glossary-consistency"]
+    assert glossary
+    assert glossary[0].suggestion == "mini-job"
+    assert next(f for f in result.findings if f.rule == "negation").severity == "info"
+
+
+def test_check_catalog_skips_fuzzy_and_untranslated(tmp_path: Path) -> None:
+    path = tmp_path / "fr.po"
+    path.write_text(
+        _po(
+            "fr",
+            {
+                "rechte.title": "Vos droits (important)",
+                "rechte.steuern": "Vous payez 20 % (beaucoup).",
+            },
+            fuzzy={"rechte.steuern"},
+        ),
+        "utf-8",
+    )
+    result = check_catalog(path, "fr", use="msgstr")
+    assert {f.context for f in result.findings if f.context} == {"rechte.title"}
+
+
+def test_check_catalog_missing_file(tmp_path: Path) -> None:
+    result = check_catalog(tmp_path / "nope.po", "ru", use="msgstr", source_label="x.po")
+    assert not result.passed
+    assert [f.rule for f in result.findings] == ["no-catalogue"]
+
+
+def _project(root: Path, ui: str = "de") -> Path:
+    (root / "content" / "minijob").mkdir(parents=True)
+    (root / "content" / "minijob" / "publication.toml").write_text('title = "Minijob"\n')
+    (root / "leichtesprache.toml").write_text(
+        f'[project]\nlanguages = ["de", "en", "fr"]\nui_language = "{ui}"\n\n'
+        "[check.de]\nsentence_error = 3\nsentence_warning = 2\n",
+        "utf-8",
+    )
+    (root / "locale" / "en" / "LC_MESSAGES").mkdir(parents=True)
+    (root / "locale" / "minijob.pot").write_text(POT, "utf-8")
+    (root / "locale" / "en" / "LC_MESSAGES" / "minijob.po").write_text(
+        _po(
+            "en",
+            {
+                "rechte.title": "Your rights",
+                "rechte.steuern": "You have a mini-job.",
+                "glossary.minijob.term": "mini-job",
+            },
+        ),
+        "utf-8",
+    )
+    return root
+
+
+def test_check_project(tmp_path: Path) -> None:
+    project = load_project(_project(tmp_path))
+    results = check_project(project)
+    assert [(r.language, r.source) for r in results] == [
+        ("de", "locale/minijob.pot"),
+        ("en", "locale/en/LC_MESSAGES/minijob.po"),
+        ("fr", "locale/fr/LC_MESSAGES/minijob.po"),
+    ]
+    de, en, fr = results
+    assert any(f.rule == "sentence-length" and f.severity == "error" for f in de.findings)
+    assert any(f.message.startswith("Dieser Satz") for f in de.findings)  # ui_language de
+    assert en.passed
+    assert [f.rule for f in fr.findings] == ["no-catalogue"]
+    assert not fr.passed
+    only = check_project(project, languages=["en"], publication="minijob")
+    assert [r.language for r in only] == ["en"]
+
+
+def test_check_project_performance(tmp_path: Path) -> None:
+    """5 languages x 300 messages in well under 2 s (CPU time, so a busy machine does not
+    make the test flaky)."""
+    samples = Path(__file__).parent / "readability_samples"
+    root = tmp_path / "p"
+    (root / "content" / "minijob").mkdir(parents=True)
+    (root / "content" / "minijob" / "publication.toml").write_text('title = "x"\n')
+    (root / "leichtesprache.toml").write_text(
+        '[project]\nlanguages = ["de", "en", "fr", "ru", "ar"]\n', "utf-8"
+    )
+    paragraphs = {
+        lang: samples.joinpath(f"{lang}-easy.txt").read_text("utf-8").split("\n\n")
+        for lang in ("de", "en", "fr", "ru", "ar")
+    }
+    pot = polib.POFile()
+    for i in range(300):
+        pot.append(
+            polib.POEntry(
+                msgctxt=f"s{i // 20}.b{i}",
+                msgid=paragraphs["de"][i % 4],
+                occurrences=[(f"sections/s{i // 20}.md", str(i + 1))],
+                comment="Paragraph. Easy language.",
+            )
+        )
+    (root / "locale").mkdir()
+    pot.save(str(root / "locale" / "minijob.pot"))
+    for lang in ("en", "fr", "ru", "ar"):
+        po = polib.POFile()
+        for i, entry in enumerate(pot):
+            po.append(
+                polib.POEntry(
+                    msgctxt=entry.msgctxt,
+                    msgid=entry.msgid,
+                    msgstr=paragraphs[lang][i % 4],
+                    occurrences=entry.occurrences,
+                    comment=entry.comment,
+                )
+            )
+        folder = root / "locale" / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        po.save(str(folder / "minijob.po"))
+    project = load_project(root)
+    started = time.process_time()
+    results = check_project(project)
+    used = time.process_time() - started
+    assert len(results) == 5
+    assert all(r.passed for r in results), [r.counts for r in results]
+    assert used < 2.0, f"check_project took {used:.2f} s CPU"
+
+
+# --- reports ------------------------------------------------------------------------------
+
+
+def _results() -> list[CheckResult]:
+    de = check_units(
+        [TextUnit("Sie zahlen 20 % <script>alert(1)</script> Steuern.", "a.md", 2, "x.y")],
+        "de",
+        source="a.md",
+    )
+    ar = check_units([TextUnit("تحصل على ٦٠٣ يورو (كل شهر).", "ar.po", 7)], "ar", source="ar.po")
+    return [de, ar]
+
+
+def test_format_text() -> None:
+    text = format_text(_results())
+    assert "a.md:2: error percent: Percentages are hard to understand. — " in text
+    assert "Total:" in text
+    german = format_text(_results(), ui_language="de")
+    assert "Fehler percent" in german
+    assert "Gesamt:" in german
+    assert "\033[" in format_text(_results(), color=True)
+
+
+def test_format_html_is_escaped_self_contained_and_rtl() -> None:
+    html = format_html(_results(), ui_language="de")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<script" not in html
+    assert "&lt;" in html
+    assert "script<mark" in html
+    assert 'dir="rtl"' in html
+    assert "<mark" in html
+    assert 'title="' in html
+    assert "src=" not in html
+    assert "<link" not in html
+    assert "http" not in html
+    assert "Prüfung auf Leichte Sprache" in html
+
+
+def test_findings_are_frozen() -> None:
+    finding = _results()[0].findings[0]
+    assert isinstance(finding, Finding)
+    with pytest.raises(AttributeError):
+        finding.rule = "x"  # type: ignore[misc]
+
+
+# --- robustness ---------------------------------------------------------------------------
+
+LANGUAGES = st.sampled_from(["de", "en", "fr", "ru", "ar", "uk", "xx"])
+KINDS = st.sampled_from(
+    [None, "heading", "paragraph", "list_item", "glossary_term", "contact_name", "picture"]
+)
+ALPHABET = st.characters(blacklist_categories=("Cs",))
+SNIPPETS = st.sampled_from(
+    [
+        "Mini·job",
+        "{x}",
+        "**",
+        "[a](b)",
+        "z. B.",
+        "1.000,5",
+        "01.01.26",
+        "٦٠٣",
+        "؟",
+        "·",
+        "-",
+        "\n",
+        " ",
+        "“",
+        "09:00",
+        "IV",
+        "SGB",
+        "\u064e",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(
+        st.one_of(st.text(ALPHABET, max_size=80), st.lists(SNIPPETS, max_size=12).map("".join)),
+        min_size=1,
+        max_size=3,
+    ),
+    language=LANGUAGES,
+    kind=KINDS,
+    glossary=st.lists(st.text(ALPHABET, max_size=12), max_size=2),
+)
+def test_check_units_never_raises(
+    texts: list[str], language: str, kind: str | None, glossary: list[str]
+) -> None:
+    units = [TextUnit(t, "f", 1, kind=kind) for t in texts]
+    result = check_units(units, language, source="s", glossary=glossary)
+    for finding in result.findings:
+        if finding.text:
+            assert 0 <= finding.start <= finding.end <= len(finding.text)
+    json.loads(format_json([result]))
+    format_html([result])
