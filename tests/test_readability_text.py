@@ -136,3 +136,14 @@ def test_osman_only_with_tashkeel() -> None:
     text = "لَدَيْكَ عَمَلٌ صَغِيرٌ. تَحْصُلُ عَلَى مَالٍ مُقَابِلَ عَمَلِكَ."
     vocalised = check_units([TextUnit(text, None, 1)], "ar", source="x")
     assert vocalised.metrics["osman"] > 80  # easy, short sentences
+
+
+def test_german_ordinal_after_preposition_is_not_a_sentence_end() -> None:
+    from leichtesprache.readability import TextUnit, check_units
+
+    result = check_units(
+        [TextUnit("Er schreibt den Lohn am 1. Tag auf.", "x.md", 1)], "de", source="x"
+    )
+    assert not [f for f in result.findings if f.rule == "one-sentence-per-line"]
+    result = check_units([TextUnit("Ich habe 2. Dann gehe ich.", "x.md", 1)], "de", source="x")
+    assert [f for f in result.findings if f.rule == "one-sentence-per-line"]

@@ -177,12 +177,14 @@ def format_easy_date(day: date, language: str) -> str:
 
     >>> format_easy_date(date(2026, 7, 1), "de"), format_easy_date(date(2026, 7, 1), "en")
     ('1. Juli 2026', '1 July 2026')
-    >>> format_easy_date(date(2026, 7, 1), "ru")
-    '1 июля 2026 года'
+    >>> format_easy_date(date(2026, 7, 1), "ru"), format_easy_date(date(2026, 7, 1), "fr")
+    ('1 июля 2026 года', '1er juillet 2026')
     """
     if language.split("_")[0] == "en":
         return str(babel_format_date(day, "d MMMM y", locale=language))
     text = str(babel_format_date(day, format="long", locale=language))
+    if language.split("_")[0] == "fr" and day.day == 1:
+        text = "1er" + text[1:]  # French writes the first of the month as an ordinal
     if language.split("_")[0] == "ru":
         text = re.sub(r"\s*г\.$", " года", text)
     return text

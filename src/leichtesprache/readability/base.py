@@ -113,6 +113,8 @@ class Profile:
     percent_pattern: str | None = None
     #: Month names in lower case (ordinal dots before them do not end a sentence).
     months: frozenset[str] = frozenset()
+    #: Words after which "1." is an ordinal, not a sentence end ("am 1. Tag").
+    ordinal_cues: frozenset[str] = frozenset()
     #: "house" = one separator style per the ``separator`` setting; "forbid" = no middle dot.
     separators: str | None = None
     hyphen_allow: frozenset[str] = frozenset()

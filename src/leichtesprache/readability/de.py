@@ -335,6 +335,9 @@ PROFILE = Profile(
     hard_word_pattern=r"[a-zäöüß]+ismus|[a-zäöüß]+phobie|anti[a-zäöüß]{4,}|poly[a-zäöüß]{4,}",
     percent_pattern=r"prozent\w*|v\.\s?h\.",
     months=MONTHS,
+    ordinal_cues=frozenset(
+        {"am", "im", "zum", "vom", "beim", "ab", "bis", "der", "die", "das", "den", "dem"}
+    ),
     separators="house",
     hyphen_allow=HYPHEN_ALLOW,
     date_pattern="{d}. {month} {y}",

@@ -75,6 +75,7 @@ def analyse(units: Sequence[TextUnit], profile: Profile, language: str) -> list[
             months=profile.months,
             join_lines=kind not in _SINGLE_LINE_KINDS,
             numbered=profile.numbered_abbreviations,
+            ordinal_cues=profile.ordinal_cues,
         )
         views.append(
             UnitView(

@@ -269,6 +269,7 @@ def split_sentences(
     months: frozenset[str] = frozenset(),
     join_lines: bool = True,
     numbered: frozenset[str] = frozenset(),
+    ordinal_cues: frozenset[str] = frozenset(),
 ) -> list[Sentence]:
     """Lines are sentences; inside a line split at terminal punctuation (not after
     abbreviations, initials or ordinals before a month name). A line without terminal
@@ -290,7 +291,9 @@ def split_sentences(
             skip_to = j
             if k >= le:
                 continue
-            if k > j and _is_boundary(masked, ends, starts, i, k, abbreviations, months, numbered):
+            if k > j and _is_boundary(
+                masked, ends, starts, i, k, abbreviations, months, numbered, ordinal_cues
+            ):
                 spans.append((pos, j, number))
                 pos = k
         if masked[pos:le].strip():
@@ -351,6 +354,7 @@ def _is_boundary(
     abbreviations: frozenset[str],
     months: frozenset[str],
     numbered: frozenset[str] = frozenset(),
+    ordinal_cues: frozenset[str] = frozenset(),
 ) -> bool:
     if text[punct] != "." and text[punct] not in "\u2026":
         return True
@@ -371,6 +375,13 @@ def _is_boundary(
     if before.kind == "number" and len(before.text) <= 2:
         after = starts.get(nxt)
         if after is not None and after.lower in months:
+            return False
+        # "am 1. Tag", "im 2. Monat": an ordinal after a preposition or article.
+        k = before.start
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        previous = ends.get(k)
+        if previous is not None and previous.lower in ordinal_cues:
             return False
     return True
 
