@@ -1,0 +1,101 @@
+"""Safe file writing: atomic replacement and a per-project lock."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import LockError
+
+LOCK_NAME = ".leichtesprache.lock"
+#: How long ``project_lock`` waits for another run before giving up.
+LOCK_TIMEOUT = 60.0
+
+log = logging.getLogger("leichtesprache.fsutil")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temp file beside ``path``, fsync it, then rename over ``path``.
+
+    A crash or error at any point leaves either the old file or the new one, never a mix,
+    and no temp file behind (except after a hard kill during the write itself).
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """``atomic_write_bytes`` for UTF-8 text."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Make the rename itself durable; not every file system allows opening a folder.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def project_lock(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock on the project so two runs never write the same files.
+
+    Tries once without waiting; if another run holds the lock, logs a message and waits
+    up to ``timeout`` seconds, then raises ``LockError``.
+    """
+    path = Path(root) / LOCK_NAME
+    with open(path, "a+b") as handle:
+        if not _try_lock(handle.fileno()):
+            log.warning(
+                "another leichtesprache command is working on %s; waiting up to %d s",
+                root,
+                int(timeout),
+            )
+            deadline = time.monotonic() + timeout
+            while not _try_lock(handle.fileno()):
+                if time.monotonic() >= deadline:
+                    raise LockError(
+                        f"another leichtesprache command is still working on this project "
+                        f"after {int(timeout)} s",
+                        file=LOCK_NAME,
+                        hint="wait until it has finished, then try again",
+                    )
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True

@@ -1,0 +1,455 @@
+"""Stage 6: HTML to an accessible PDF with WeasyPrint: hermetic fonts, no network, no surprises."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import mimetypes
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from .errors import Problem, RenderError
+from .fsutil import atomic_write_bytes
+from .languages import Language
+
+log = logging.getLogger("leichtesprache.pdf")
+
+#: Pages of a saddle-stitched brochure come in sheets of four.
+PAGES_PER_SHEET = 4
+#: The accessible screen PDF: tagged, /Lang, title shown, XMP with pdfuaid.
+PDF_VARIANT = "pdf/ua-1"
+#: Largest file the fetcher hands to WeasyPrint (pictures, fonts, stylesheets).
+MAX_ASSET_BYTES = 50 * 1024 * 1024
+FONT_SUFFIXES = (".ttf", ".otf")
+
+# FONTCONFIG_FILE is process-wide; only one thread may swap it at a time.
+_FONTCONFIG_LOCK = threading.Lock()
+
+
+@dataclass
+class PdfResult:
+    """What ``write_pdf`` produced."""
+
+    path: Path
+    pages: int
+    notes_pages: int
+    fonts: list[str] = field(default_factory=list)
+
+
+def write_pdf(
+    render: Callable[[int], str],
+    target: Path,
+    *,
+    language: Language,
+    fonts_dir: Path,
+    asset_dirs: Sequence[Path],
+    base_url: Path,
+) -> PdfResult:
+    """Render ``render(notes_pages)`` to ``target`` (PDF/UA-1), padded to a multiple of 4 pages.
+
+    Fails with ``RenderError`` when a URL outside ``asset_dirs`` is requested, when
+    WeasyPrint warns (missing glyph, font or image, CSS it ignores), or when the PDF
+    uses a font that is not in ``fonts_dir``. The file is replaced atomically.
+    """
+    fonts_dir = Path(fonts_dir).resolve()
+    families = font_families(fonts_dir)
+    if not families:
+        raise RenderError(
+            "no fonts found",
+            file=fonts_dir,
+            hint="the fonts folder must hold the .ttf files of the brochure fonts",
+        )
+    fetcher_dirs = [*asset_dirs, fonts_dir]
+    with _hermetic_fonts(fonts_dir) as font_config, _weasyprint_warnings() as records:
+        from weasyprint import CSS, HTML
+        from weasyprint.urls import FatalURLFetchingError
+
+        fetcher = _asset_fetcher(fetcher_dirs)
+        options: dict[str, Any] = {
+            "pdf_variant": PDF_VARIANT,
+            "uncompressed_pdf": False,
+            "presentational_hints": False,
+        }
+        try:
+            font_css = CSS(
+                string=font_face_css(fonts_dir), font_config=font_config, url_fetcher=fetcher
+            )
+            options["stylesheets"] = [font_css]
+
+            def layout(notes_pages: int) -> Any:
+                html = HTML(
+                    string=render(notes_pages), base_url=_dir_url(base_url), url_fetcher=fetcher
+                )
+                return html.render(font_config=font_config, **options)
+
+            notes = 0
+            document = layout(notes)
+            pages = len(document.pages)
+            for _ in range(3):  # padding pages could in theory move content; re-check
+                if pages % PAGES_PER_SHEET == 0:
+                    break
+                notes += (-pages) % PAGES_PER_SHEET
+                document = layout(notes)
+                pages = len(document.pages)
+            else:
+                raise RenderError(
+                    f"cannot pad the brochure to a multiple of "
+                    f"{PAGES_PER_SHEET} pages (it has {pages})",
+                    file=target,
+                )
+            _fail_on(records, fetcher, target)
+            _fail_on_overflow(document, target)
+            data = document.write_pdf(**options)
+        except FatalURLFetchingError as exc:
+            raise _refused(fetcher, target, str(exc)) from None
+        _fail_on(records, fetcher, target)
+    fonts = check_pdf(data, families, lang=language.code.replace("_", "-"), label=target)
+    atomic_write_bytes(target, data)
+    log.info("%s: %d pages (%d notes pages), fonts %s", target, pages, notes, ", ".join(fonts))
+    return PdfResult(Path(target), pages, notes, fonts)
+
+
+# --- URL fetcher ---------------------------------------------------------------------------
+
+
+def _asset_fetcher(asset_dirs: Sequence[Path]) -> Any:
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    class AssetFetcher(URLFetcher):  # type: ignore[misc]
+        """Serves ``data:`` URLs and files inside the asset folders; refuses all else.
+
+        Symlinks are resolved first, so a link inside a folder that points outside it is
+        refused too. Refusals are fatal (a missing picture must not vanish silently) and
+        remembered, because WeasyPrint swallows errors raised while drawing an SVG.
+        """
+
+        def __init__(self) -> None:
+            super().__init__(
+                allowed_protocols={"file", "data"},
+                allow_redirects=False,
+                fail_on_errors=True,
+                timeout=5,
+            )
+            self.roots = [Path(d).resolve() for d in asset_dirs]
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = _allowed_path(url, self.roots)
+                if path is not None:
+                    body = path.read_bytes()
+                    mime = _mime_type(path)
+                    return URLFetcherResponse(path.as_uri(), body, {"Content-Type": mime})
+            self.refused.append(url)
+            raise FatalURLFetchingError(f"refused to load {_short(url)}")
+
+    return AssetFetcher()
+
+
+def _allowed_path(url: str, roots: Sequence[Path]) -> Path | None:
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        return None
+    try:
+        path = Path(unquote(parts.path)).resolve(strict=True)
+    except (OSError, RuntimeError, ValueError):
+        return None
+    if not any(path.is_relative_to(root) for root in roots):
+        return None
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_ASSET_BYTES:
+            return None
+    except OSError:
+        return None
+    return path
+
+
+def _mime_type(path: Path) -> str:
+    if path.suffix.lower() == ".svg":
+        return "image/svg+xml"
+    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+def _dir_url(folder: Path) -> str:
+    return Path(folder).resolve().as_uri() + "/"
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 120 else url[:117] + "…"
+
+
+def _refused(fetcher: Any, target: Path, detail: str) -> RenderError:
+    urls = list(dict.fromkeys(fetcher.refused)) or [detail]
+    problems = [
+        Problem(
+            f"refused to load {_short(u)}: only files inside the publication, template and font "
+            "folders may be used (no other files, no network)",
+            target,
+            hint="put the picture or font into the project and refer to it by a relative path",
+        )
+        for u in urls
+    ]
+    return _render_error(problems, f"{target.name}: cannot render the PDF:")
+
+
+def _render_error(problems: list[Problem], summary: str) -> RenderError:
+    error = RenderError(summary, problems=problems)
+    error.summary = summary
+    return error
+
+
+# --- WeasyPrint's warnings -----------------------------------------------------------------
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.records.append(record)
+
+
+@contextlib.contextmanager
+def _weasyprint_warnings() -> Iterator[list[logging.LogRecord]]:
+    """Collect WeasyPrint's log records of level WARNING and up (it does not raise)."""
+    logger = logging.getLogger("weasyprint")
+    collector = _Collector()
+    old_level = logger.level
+    if logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    logger.addHandler(collector)
+    try:
+        yield collector.records
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(old_level)
+
+
+def _fail_on(records: list[logging.LogRecord], fetcher: Any, target: Path) -> None:
+    if fetcher.refused:
+        raise _refused(fetcher, target, "")
+    if not records:
+        return
+    problems = []
+    for record in records:
+        message = record.getMessage()
+        hint = None
+        if message.startswith(".notdef glyph"):
+            hint = (
+                "a character is in none of the brochure fonts: remove it from the "
+                "translation, or add a font for its script to the fonts folder"
+            )
+        problems.append(Problem(f"WeasyPrint: {message}", target, hint=hint))
+    raise RenderError.from_problems(
+        problems, f"{Path(target).name}: WeasyPrint reported {len(problems)} problem(s):"
+    )
+
+
+def _fail_on_overflow(document: Any, target: Path) -> None:
+    """A word wider than its column runs into the margin (it is never hyphenated): refuse."""
+    from weasyprint.formatting_structure import boxes
+
+    found: list[tuple[int, str]] = []
+
+    def walk(box: Any, block: Any, page: int) -> None:
+        if isinstance(box, boxes.MarginBox):
+            return
+        if isinstance(box, boxes.BlockContainerBox) and not isinstance(box, boxes.LineBox):
+            block = box
+        if (
+            isinstance(box, boxes.TextBox)
+            and block is not None
+            and not box.element_tag.endswith("::marker")
+        ):
+            left = block.content_box_x()
+            if box.position_x < left - 1 or box.position_x + box.width > left + block.width + 1:
+                found.append((page, box.text.strip()))
+        for child in getattr(box, "children", ()):
+            walk(child, block, page)
+
+    for number, page in enumerate(document.pages, 1):
+        walk(page._page_box, None, number)
+    if found:
+        problems = [
+            Problem(
+                f"on page {page} a word is wider than its column: '{_short(word)}'",
+                target,
+                hint="words are never hyphenated: split a long compound with a Mediopunkt "
+                "(Kranken·versicherung) or use a shorter word",
+            )
+            for page, word in found[:10]
+        ]
+        raise _render_error(problems, f"{target.name}: text runs out of its column:")
+
+
+# --- fonts ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _hermetic_fonts(fonts_dir: Path) -> Iterator[Any]:
+    """A FontConfiguration that sees only the fonts in ``fonts_dir`` (no system fonts)."""
+    conf = fonts_dir / "fonts.conf"
+    if not conf.is_file():
+        conf = _generated_fontconfig(fonts_dir)
+    with _FONTCONFIG_LOCK:
+        old = os.environ.get("FONTCONFIG_FILE")
+        os.environ["FONTCONFIG_FILE"] = str(conf)
+        try:
+            # Imported here so that WeasyPrint's import-time font check is hermetic too.
+            from weasyprint.text.fonts import FontConfiguration
+
+            font_config = FontConfiguration()
+        finally:
+            if old is None:
+                os.environ.pop("FONTCONFIG_FILE", None)
+            else:
+                os.environ["FONTCONFIG_FILE"] = old
+    yield font_config
+
+
+def _generated_fontconfig(fonts_dir: Path) -> Path:
+    """A fonts.conf for a fonts folder that has none, in a per-user temp folder."""
+    import hashlib
+    from xml.sax.saxutils import escape as xml_escape
+
+    digest = hashlib.sha256(str(fonts_dir).encode()).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"leichtesprache-{os.getuid()}" / digest
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    conf = folder / "fonts.conf"
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig>\n  <dir>{xml_escape(str(fonts_dir))}</dir>\n"
+        f"  <cachedir>{xml_escape(str(folder / 'cache'))}</cachedir>\n</fontconfig>\n"
+    )
+    if not conf.is_file() or conf.read_text("utf-8") != text:
+        atomic_write_bytes(conf, text.encode("utf-8"))
+    return conf
+
+
+@dataclass(frozen=True)
+class FontFace:
+    path: Path
+    family: str
+    weight: int
+    italic: bool
+    names: tuple[str, ...]
+
+
+@lru_cache(maxsize=16)
+def _font_faces(fonts_dir: Path, _stamp: tuple[tuple[str, float], ...]) -> tuple[FontFace, ...]:
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    faces = []
+    for path in sorted(fonts_dir.iterdir()):
+        if path.suffix.lower() not in FONT_SUFFIXES:
+            continue
+        try:
+            with TTFont(path, lazy=True) as font:
+                name = font["name"]
+                family = str(name.getDebugName(16) or name.getDebugName(1))
+                style = str(name.getDebugName(17) or name.getDebugName(2) or "")
+                weight = int(font["OS/2"].usWeightClass)
+                italic = bool(font["OS/2"].fsSelection & 1)
+                names = (
+                    family,
+                    f"{family} {style}",
+                    str(name.getDebugName(4) or family),
+                    str(name.getDebugName(6) or family),
+                )
+        except Exception as exc:  # fontTools raises many kinds for a broken file
+            raise RenderError(f"cannot read the font: {exc}", file=path) from exc
+        faces.append(FontFace(path, family, weight, italic, names))
+    return tuple(faces)
+
+
+def font_faces(fonts_dir: Path) -> tuple[FontFace, ...]:
+    """The font files in ``fonts_dir`` with their family, weight and style."""
+    fonts_dir = Path(fonts_dir).resolve()
+    stamp = tuple(
+        (p.name, p.stat().st_mtime)
+        for p in sorted(fonts_dir.glob("*"))
+        if p.suffix.lower() in FONT_SUFFIXES
+    )
+    return _font_faces(fonts_dir, stamp)
+
+
+def font_families(fonts_dir: Path) -> set[str]:
+    """Every name a font in ``fonts_dir`` may carry in a PDF, normalised (see ``_norm``)."""
+    return {_norm(n) for face in font_faces(fonts_dir) for n in face.names}
+
+
+def font_face_css(fonts_dir: Path) -> str:
+    """``@font-face`` rules for every font file in ``fonts_dir`` (file: URLs)."""
+    rules = []
+    for face in font_faces(fonts_dir):
+        family = face.family.replace("\\", "").replace('"', "")
+        rules.append(
+            f'@font-face {{ font-family: "{family}"; src: url("{face.path.as_uri()}"); '
+            f"font-weight: {face.weight}; font-style: {'italic' if face.italic else 'normal'}; }}"
+        )
+    return "\n".join(rules)
+
+
+def _norm(name: str) -> str:
+    """'Noto-Sans-Arabic-Bold', 'NotoSansArabic-Bold', 'Noto Sans Arabic Bold' → same key."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def check_pdf(
+    data: bytes, allowed: set[str], *, lang: str | None = None, label: Path | str = "PDF"
+) -> list[str]:
+    """The fonts used in the PDF; RenderError if one is not embedded or not ours,
+    or if the document language is not ``lang``."""
+    import pikepdf
+
+    used: set[str] = set()
+    problems = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if lang is not None and str(pdf.Root.get("/Lang", "")) != lang:
+            problems.append(
+                Problem(
+                    f"the PDF's language is not '{lang}'",
+                    label,
+                    hint="the template must set <html lang=...>",
+                )
+            )
+        for obj in pdf.objects:
+            if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font":
+                continue
+            if "/BaseFont" not in obj:
+                continue  # Type 3 fonts have no BaseFont
+            base = str(obj.BaseFont).lstrip("/")
+            name = base.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", base) else base
+            used.add(name)
+            if _norm(name) not in allowed:
+                problems.append(
+                    Problem(
+                        f"the PDF uses the font '{name}', which is not in the fonts folder",
+                        label,
+                        hint="a character is missing from the brochure fonts; "
+                        "add a font for it to fonts/ or remove the character",
+                    )
+                )
+            descriptor = obj.get("/FontDescriptor")
+            if descriptor is not None and not any(
+                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            ):
+                problems.append(Problem(f"the font '{name}' is not embedded", label))
+    if problems:
+        raise _render_error(problems, f"{Path(label).name}: font check failed:")
+    return sorted(used)

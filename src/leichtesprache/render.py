@@ -1,0 +1,343 @@
+"""Stage 5: a translated publication as one HTML document (Jinja2, autoescaped, Babel dates)."""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+)
+from markupsafe import Markup, escape
+
+from .content import Block, Node, Publication
+from .errors import RenderError
+from .languages import Language
+from .markup import clean_text, ltr_html, render_inline, render_plain
+
+#: The template that lays out a whole brochure.
+BROCHURE_TEMPLATE = "brochure.html"
+#: Stylesheet added after the others for right-to-left languages.
+RTL_STYLESHEET = "rtl.css"
+#: The family every language falls back to (Latin digits, bullets, dashes, quotes).
+BASE_FAMILY = "Noto Sans"
+
+_FAMILY_RE = re.compile(r"^[A-Za-z0-9 ]+$")
+_PLACEHOLDER_RE = re.compile(r"%\((\w+)\)[sd]")
+_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_NON_LATIN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+@dataclass(frozen=True)
+class Picture:
+    src: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    description: str | None
+    phone: str | None
+    phone_href: str | None
+    email: str | None
+    email_href: str | None
+    url: str | None
+    url_href: str | None
+    address: str | None
+
+
+@dataclass(frozen=True)
+class SectionView:
+    anchor: str
+    title: str
+    picture: Picture | None
+    body: tuple[dict[str, Any], ...]
+
+
+def render_html(
+    publication: Publication,
+    texts: Mapping[str, str],
+    language: Language,
+    *,
+    ui: gettext.NullTranslations,
+    templates_dir: Path,
+    draft: bool = False,
+    notes_pages: int = 0,
+    stylesheets: Sequence[str] = ("base.css",),
+) -> str:
+    """The brochure in one language as a complete HTML document.
+
+    ``texts`` maps every block id to its final, untrusted text; it is rendered only
+    through ``markup.render_inline``/``render_plain``. ``ui`` translates the template
+    labels (English msgids). ``notes_pages`` adds lined "Notes" pages before the back page.
+    """
+    lookup = _Texts(texts, publication)
+    env = _environment(templates_dir, ui, language)
+    names = list(stylesheets) + ([RTL_STYLESHEET] if language.rtl else [])
+    context = {
+        "lang": language.code.replace("_", "-"),
+        "dir": "rtl" if language.rtl else "ltr",
+        "rtl": language.rtl,
+        "language": language,
+        "autonym": language.autonym,
+        "css": Markup("\n".join(_read_stylesheet(templates_dir, name) for name in names)),
+        "font_family": Markup(_font_family(language)),
+        "title": lookup.text("meta.title"),
+        "subtitle": lookup.optional("meta.subtitle"),
+        "publisher": lookup.text("meta.publisher"),
+        "imprint": lookup.optional("meta.imprint"),
+        "version_iso": publication.version.isoformat(),
+        "version_text": format_version(publication, language),
+        "cover": _cover_picture(publication, lookup),
+        "sections": [
+            _section_view(i, section, lookup, publication)
+            for i, section in enumerate(publication.sections, 1)
+        ],
+        "glossary": [
+            (lookup.text(e.term.id), lookup.text(e.definition.id)) for e in publication.glossary
+        ],
+        "contacts": [_contact_view(c, lookup) for c in publication.contacts],
+        "draft": draft,
+        "notes_pages": range(max(0, notes_pages)),
+    }
+    try:
+        template = env.get_template(BROCHURE_TEMPLATE)
+        return template.render(context)
+    except TemplateNotFound as exc:
+        raise RenderError(
+            f"the template '{exc.name}' is missing",
+            file=templates_dir,
+            hint="run `leichtesprache init` for a copy of the default templates",
+        ) from exc
+    except TemplateError as exc:
+        lineno = getattr(exc, "lineno", None)
+        filename = getattr(exc, "filename", None) or templates_dir / BROCHURE_TEMPLATE
+        raise RenderError(f"template error: {exc}", file=filename, line=lineno) from exc
+
+
+def format_version(publication: Publication, language: Language) -> str:
+    """The "as of" date in the language's words, always with Latin digits."""
+    text = format_date(publication.version, format="long", locale=language.code)
+    return text.translate(_NON_LATIN_DIGITS)
+
+
+# --- environment ---------------------------------------------------------------------------
+
+
+def _environment(
+    templates_dir: Path, ui: gettext.NullTranslations, language: Language
+) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # The ui catalogue is extracted with trimmed=true; render with the same msgids.
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_translations(_SafeTranslations(ui), newstyle=True)  # type: ignore[attr-defined]
+    rtl = language.rtl
+    env.filters["inline"] = lambda text: render_inline(str(text), rtl=rtl)
+    env.filters["plain"] = lambda text: render_plain(str(text))
+    env.filters["ltr"] = _ltr_filter
+    return env
+
+
+def _ltr_filter(text: str) -> Markup:
+    """Plain text kept left-to-right (phone, URL, e-mail, address); lines become <br>."""
+    return Markup("<br>").join(ltr_html(line) for line in str(text).split("\n") if line.strip())
+
+
+class _SafeTranslations(gettext.NullTranslations):
+    """The ui catalogue, escaped.
+
+    Jinja's newstyle gettext marks every translation as safe HTML, but ui translations
+    come from translators like any other text: escape them here. Newstyle gettext also
+    always applies ``%`` formatting, so a translation whose ``%`` would not format like
+    its msgid is replaced by the msgid instead of crashing the build.
+    """
+
+    def __init__(self, ui: gettext.NullTranslations) -> None:
+        super().__init__()
+        self._ui = ui
+
+    def gettext(self, message: str) -> str:
+        return self._safe(message, self._ui.gettext(message))
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        fallback = msgid1 if n == 1 else msgid2
+        return self._safe(fallback, self._ui.ngettext(msgid1, msgid2, n))
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._safe(message, self._ui.pgettext(context, message))
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        fallback = msgid1 if n == 1 else msgid2
+        return self._safe(fallback, self._ui.npgettext(context, msgid1, msgid2, n))
+
+    @staticmethod
+    def _safe(msgid: str, translation: str) -> str:
+        text = " ".join(clean_text(translation).split("\n"))
+        names = set(_PLACEHOLDER_RE.findall(msgid))
+        if not names:
+            # Jinja formats every translation with "%": a lone percent sign must survive.
+            return escape(text.replace("%", "%%"))
+        if set(_PLACEHOLDER_RE.findall(text)) != names or not _formats(text, names):
+            text = msgid
+        return escape(text)
+
+
+def _formats(text: str, names: set[str]) -> bool:
+    try:
+        text % dict.fromkeys(names, "")
+    except (KeyError, ValueError, TypeError):
+        return False
+    return True
+
+
+# --- view model ----------------------------------------------------------------------------
+
+
+class _Texts:
+    """Block texts by id; a missing id is the caller's bug, reported with the block."""
+
+    def __init__(self, texts: Mapping[str, str], publication: Publication) -> None:
+        self._texts = texts
+        self._blocks = {b.id: b for b in publication.blocks()}
+
+    def text(self, block_id: str) -> str:
+        try:
+            return str(self._texts[block_id])
+        except KeyError:
+            block = self._blocks.get(block_id)
+            raise RenderError(
+                f"no text for block '{block_id}'",
+                file=block.file if block else None,
+                line=block.line if block else None,
+            ) from None
+
+    def optional(self, block_id: str) -> str | None:
+        return self.text(block_id) if block_id in self._blocks else None
+
+    def block(self, block: Block) -> str:
+        return self.text(block.id)
+
+
+def _section_view(
+    index: int, section: Any, lookup: _Texts, publication: Publication
+) -> SectionView:
+    body = list(section.body)
+    picture = None
+    if body and body[0].kind == "picture":
+        picture = _picture(body.pop(0).blocks[0], lookup, publication)
+    nodes = tuple(_node_view(node, lookup, publication) for node in body)
+    return SectionView(f"topic-{index}", lookup.block(section.title), picture, nodes)
+
+
+def _node_view(node: Node, lookup: _Texts, publication: Publication) -> dict[str, Any]:
+    if node.kind == "heading":
+        block = node.blocks[0]
+        # Section titles are <h2>; "## x" in a section becomes <h3>, and so on.
+        return {
+            "kind": "heading",
+            "level": min(6, max(3, block.level + 1)),
+            "text": lookup.block(block),
+        }
+    if node.kind == "paragraph":
+        return {"kind": "paragraph", "text": lookup.block(node.blocks[0])}
+    if node.kind == "picture":
+        return {"kind": "picture", "picture": _picture(node.blocks[0], lookup, publication)}
+    if node.kind == "list":
+        return {"kind": "list", "entries": [lookup.block(b) for b in node.blocks]}
+    return {"kind": "box", "paragraphs": [lookup.block(b) for b in node.blocks]}
+
+
+def _picture(block: Block, lookup: _Texts, publication: Publication) -> Picture:
+    src = block.src or ""
+    root = publication.root.resolve()
+    problem = None
+    if not src or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", src) or src.startswith(("/", "\\")):
+        problem = "a picture must be a file inside the publication folder, e.g. pictures/x.svg"
+    else:
+        path = (root / src).resolve()
+        if not path.is_relative_to(root):
+            problem = "a picture must be a file inside the publication folder"
+        elif not path.is_file():
+            problem = f"the picture '{src}' does not exist"
+    if problem:
+        raise RenderError(
+            problem,
+            file=block.file,
+            line=block.line,
+            hint="put the picture into the publication's pictures/ folder",
+        )
+    return Picture(src=src, alt=lookup.block(block))
+
+
+def _cover_picture(publication: Publication, lookup: _Texts) -> Picture | None:
+    """``cover = "pictures/x.svg"`` in publication.toml, else the first picture."""
+    pictures = [b for b in publication.blocks() if b.kind == "picture"]
+    wanted = publication.extra.get("cover")
+    chosen = next((b for b in pictures if b.src == wanted), None) if wanted else None
+    if chosen is None and pictures:
+        chosen = pictures[0]
+    return _picture(chosen, lookup, publication) if chosen else None
+
+
+def _contact_view(contact: Any, lookup: _Texts) -> Contact:
+    phone = str(contact.phone).strip() if contact.phone else None
+    url = str(contact.url).strip() if contact.url else None
+    email = str(contact.email).strip() if contact.email else None
+    digits = re.sub(r"[^0-9+]", "", phone or "")
+    return Contact(
+        name=lookup.block(contact.name),
+        description=lookup.block(contact.description) if contact.description else None,
+        phone=phone,
+        phone_href=f"tel:{digits}" if len(digits) >= 3 else None,
+        email=email,
+        email_href=f"mailto:{email}" if email and _EMAIL_RE.match(email) else None,
+        url=_display_url(url) if url else None,
+        url_href=url if url and url.lower().startswith("https://") else None,
+        address=str(contact.address).strip() if contact.address else None,
+    )
+
+
+def _display_url(url: str) -> str:
+    """Web addresses as people type them: without https:// and the trailing slash."""
+    shown = re.sub(r"^https?://", "", url, flags=re.IGNORECASE)
+    return shown[:-1] if shown.endswith("/") and shown.count("/") == 1 else shown
+
+
+def _read_stylesheet(templates_dir: Path, name: str) -> str:
+    path = templates_dir / name
+    try:
+        css = path.read_text("utf-8")
+    except OSError as exc:
+        raise RenderError(
+            f"cannot read the stylesheet {name}: {exc.strerror}",
+            file=path,
+            hint="stylesheets are looked up in the templates folder",
+        ) from exc
+    if "</" in css:
+        raise RenderError("a stylesheet must not contain '</'", file=path)
+    return css
+
+
+def _font_family(language: Language) -> str:
+    families = [f for f in language.fonts if _FAMILY_RE.match(f)]
+    if BASE_FAMILY not in families:
+        families.append(BASE_FAMILY)
+    return ", ".join(f'"{f}"' for f in families)
+
+
+__all__ = ["BROCHURE_TEMPLATE", "format_version", "render_html"]

@@ -1,0 +1,95 @@
+"""Atomic writes and the project lock."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from leichtesprache import fsutil
+from leichtesprache.errors import LockError
+from leichtesprache.fsutil import LOCK_NAME, atomic_write_bytes, atomic_write_text, project_lock
+
+
+def test_atomic_write_creates_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    atomic_write_bytes(target, b"one")
+    assert target.read_bytes() == b"one"
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o600)
+    atomic_write_text(target, "zwei · اثنان")
+    assert target.read_text("utf-8") == "zwei · اثنان"
+    assert target.stat().st_mode & 0o777 == 0o600  # the mode of the old file is kept
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_failed_write_keeps_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(fsutil.os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_interrupted_write_leaves_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupt(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fsutil.os, "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_bytes(tmp_path / "out.pdf", b"new")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_lock_is_exclusive_and_times_out(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with project_lock(tmp_path):
+        assert (tmp_path / LOCK_NAME).exists()
+        start = time.monotonic()
+        with (
+            caplog.at_level(logging.WARNING, "leichtesprache.fsutil"),
+            pytest.raises(LockError, match="still working"),
+            project_lock(tmp_path, timeout=0.3),
+        ):
+            pass
+        assert 0.3 <= time.monotonic() - start < 3
+        assert "waiting" in caplog.text
+    with project_lock(tmp_path):  # released again
+        pass
+
+
+def test_lock_waits_for_the_other_run(tmp_path: Path) -> None:
+    order: list[str] = []
+    ready = threading.Event()
+
+    def other() -> None:
+        with project_lock(tmp_path):
+            ready.set()
+            time.sleep(0.3)
+            order.append("other done")
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    ready.wait(5)
+    with project_lock(tmp_path, timeout=10):
+        order.append("we run")
+    thread.join()
+    assert order == ["other done", "we run"]
+
+
+def test_lock_file_is_not_deleted(tmp_path: Path) -> None:
+    with project_lock(tmp_path):
+        pass
+    assert (tmp_path / LOCK_NAME).exists()
+    assert os.access(tmp_path / LOCK_NAME, os.R_OK)

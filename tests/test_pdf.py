@@ -1,0 +1,311 @@
+"""PDF output, tested through its structure: language, fonts, text order, sizes, safety."""
+
+from __future__ import annotations
+
+import gettext
+import math
+import os
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from leichtesprache.content import Publication
+from leichtesprache.errors import RenderError
+from leichtesprache.languages import get_language
+from leichtesprache.pdf import PdfResult, _asset_fetcher, check_pdf, font_families, write_pdf
+from leichtesprache.render import render_html
+from test_render import ARABIC, TEMPLATES, german_texts, make_publication
+
+pytestmark = pytest.mark.slow
+FONTS = TEMPLATES.parent / "fonts"
+ALLOWED = {"Noto-Sans", "Noto-Sans-Bold", "Noto-Sans-Arabic", "Noto-Sans-Arabic-Bold"}
+BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils not installed"
+)
+
+
+def build(
+    pub: Publication,
+    texts: dict[str, str],
+    code: str,
+    target: Path,
+    *,
+    draft: bool = False,
+    calls: list[int] | None = None,
+) -> PdfResult:
+    language = get_language(code)
+
+    def render(notes_pages: int) -> str:
+        if calls is not None:
+            calls.append(notes_pages)
+        return render_html(
+            pub,
+            texts,
+            language,
+            ui=gettext.NullTranslations(),
+            templates_dir=TEMPLATES,
+            draft=draft,
+            notes_pages=notes_pages,
+        )
+
+    return write_pdf(
+        render,
+        target,
+        language=language,
+        fonts_dir=FONTS,
+        asset_dirs=[pub.root, TEMPLATES, FONTS],
+        base_url=pub.root,
+    )
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    out = subprocess.run(
+        ["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return BIDI_MARKS.sub("", out)
+
+
+def text_sizes(pdf: pikepdf.Pdf) -> Counter[float]:
+    """Glyph count per effective font size in pt (Tf size x text matrix x CTM)."""
+    sizes: Counter[float] = Counter()
+    for page in pdf.pages:
+        ctm, stack, size, tm = 1.0, [], 0.0, 1.0
+        for operands, operator in pikepdf.parse_content_stream(page):
+            op = str(operator)
+            if op == "q":
+                stack.append(ctm)
+            elif op == "Q":
+                ctm = stack.pop()
+            elif op in ("cm", "Tm"):
+                a, b, c, d = (float(x) for x in operands[:4])
+                scale = math.sqrt(abs(a * d - b * c))
+                if op == "cm":
+                    ctm *= scale
+                else:
+                    tm = scale
+            elif op == "Tf":
+                size = float(operands[1])
+            elif op in ("Tj", "TJ"):
+                glyphs = sum(
+                    len(bytes(x)) // 2
+                    for x in (operands[0] if op == "TJ" else operands)
+                    if isinstance(x, pikepdf.String)
+                )
+                sizes[round(size * tm * ctm, 1)] += glyphs
+    return sizes
+
+
+render_calls: list[int] = []
+
+
+@pytest.fixture(scope="module")
+def german(tmp_path_factory: pytest.TempPathFactory) -> tuple[Publication, PdfResult, Path]:
+    root = tmp_path_factory.mktemp("de")
+    pub = make_publication(root / "tiny")
+    first = build(pub, german_texts(pub), "de", root / "first.pdf", calls=render_calls)
+    build(pub, german_texts(pub), "de", root / "second.pdf")
+    return pub, first, root / "second.pdf"
+
+
+@pytest.fixture(scope="module")
+def arabic(tmp_path_factory: pytest.TempPathFactory) -> PdfResult:
+    root = tmp_path_factory.mktemp("ar")
+    pub = make_publication(root / "tiny")
+    return build(pub, ARABIC, "ar", root / "tiny-ar.pdf")
+
+
+def test_german_pdf_structure(german: tuple[Publication, PdfResult, Path]) -> None:
+    _, result, _ = german
+    with pikepdf.open(result.path) as pdf:
+        assert str(pdf.Root.Lang) == "de"
+        assert len(pdf.pages) == result.pages
+        assert result.pages % 4 == 0
+        assert 0 <= result.notes_pages < 4
+        assert "/StructTreeRoot" in pdf.Root
+        assert bool(pdf.Root.MarkInfo.Marked)
+        assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle)
+        assert str(pdf.docinfo.Title) == "Mini·job"
+        assert str(pdf.docinfo.CreationDate).startswith("D:20261124")
+        with pdf.open_metadata() as meta:
+            assert meta.get("pdfuaid:part") == "1"
+        page = pdf.pages[1]
+        assert [round(float(x), 2) for x in page.trimbox] == [0, 0, 419.53, 595.28]
+        assert [round(float(x), 2) for x in page.mediabox] == [-8.5, -8.5, 428.03, 603.78]
+
+
+@needs_poppler
+def test_padding_with_notes_pages(german: tuple[Publication, PdfResult, Path]) -> None:
+    result = german[1]
+    # Rendered once without notes pages, then (if needed) once more with enough of them.
+    assert render_calls == ([0, result.notes_pages] if result.notes_pages else [0])
+    assert result.notes_pages > 0  # the tiny brochure needs padding: the test covers it
+    pages = pdftotext(result.path).split("\f")[: result.pages]
+    notes = [i for i, page in enumerate(pages) if page.lstrip().startswith("Notes")]
+    assert notes == list(range(result.pages - 1 - result.notes_pages, result.pages - 1))
+    assert "Imprint" in pages[-1]  # the back page stays last
+
+
+@pytest.mark.parametrize("which", ["german", "arabic"])
+def test_fonts_embedded_and_only_ours(which: str, request: pytest.FixtureRequest) -> None:
+    value = request.getfixturevalue(which)
+    result = value[1] if which == "german" else value
+    names = set()
+    with pikepdf.open(result.path) as pdf:
+        for page in pdf.pages:
+            for font in page.Resources.Font.values():
+                names.add(str(font.BaseFont).lstrip("/").split("+")[-1])
+                assert re.match(r"^/[A-Z]{6}\+", str(font.BaseFont))  # subset
+                assert "/ToUnicode" in font
+                descriptor = font.DescendantFonts[0].FontDescriptor
+                assert "/FontFile2" in descriptor
+    assert names == set(result.fonts)
+    assert names <= ALLOWED
+    assert ("Noto-Sans-Arabic" in names) == (which == "arabic")
+
+
+def test_body_text_is_at_least_14pt(
+    german: tuple[Publication, PdfResult, Path], arabic: PdfResult
+) -> None:
+    for path in (german[1].path, arabic.path):
+        with pikepdf.open(path) as pdf:
+            sizes = text_sizes(pdf)
+        body_size = sizes.most_common(1)[0][0]
+        assert body_size >= 14, sizes
+        assert min(sizes) >= 12, sizes  # nothing smaller than the page numbers
+
+
+@needs_poppler
+def test_german_text(german: tuple[Publication, PdfResult, Path]) -> None:
+    text = pdftotext(german[1].path)
+    assert "Sie bekommen Geld für Ihre Arbeit.\nDas ist der Lohn." in text
+    assert "Contents" in text
+    assert "Word book" in text
+    assert "24. November 2026" in text
+    assert "030 60 28 00 28" in text
+    assert "Notes" in text or german[1].notes_pages == 0
+
+
+@needs_poppler
+def test_arabic_text_in_logical_order(arabic: PdfResult) -> None:
+    with pikepdf.open(arabic.path) as pdf:
+        assert str(pdf.Root.Lang) == "ar"
+        assert len(pdf.pages) % 4 == 0
+    text = pdftotext(arabic.path)
+    # poppler writes the letters of a lam-alef/lam-yeh ligature in visual order ("على" comes
+    # out as "عىل"; the PDF's ToUnicode is right), so compare words without ligatures.
+    assert "العمل الصغير\nحقوقك وواجباتك" in text
+    assert re.search(r"تحصل \S+ مال مقابل عملك\.", text)
+    assert "030 60 28 00 28" in text  # not reversed to "28 00 28 60 030"
+    assert re.search(r"13,90 ?يورو في الساعة", text)
+
+
+def test_reproducible_bytes(german: tuple[Publication, PdfResult, Path]) -> None:
+    assert german[1].path.read_bytes() == german[2].read_bytes()
+
+
+@needs_poppler
+def test_draft_mark_on_every_page(tmp_path: Path) -> None:
+    pub = make_publication(tmp_path / "tiny")
+    result = build(pub, german_texts(pub), "de", tmp_path / "draft.pdf", draft=True)
+    pages = pdftotext(result.path).split("\f")[: result.pages]
+    assert all("Draft – not for printing" in page for page in pages)
+
+
+# "✓" is in the system's DejaVu Sans but not in fonts/: it must fail (hermetic fonts).
+@pytest.mark.parametrize("char", ["\ue000", "漢", "✓"], ids=["private-use", "cjk", "system-only"])
+def test_missing_glyph_fails(tmp_path: Path, char: str) -> None:
+    pub = make_publication(tmp_path / "tiny")
+    texts = german_texts(pub)
+    texts["lohn.intro"] = f"Hier fehlt ein Zeichen: {char}"
+    with pytest.raises(RenderError, match=r"\.notdef glyph"):
+        build(pub, texts, "de", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("code", ["de", "ar"])
+def test_word_wider_than_the_column_fails(tmp_path: Path, code: str) -> None:
+    pub = make_publication(tmp_path / "tiny")
+    texts = german_texts(pub) if code == "de" else dict(ARABIC)
+    texts["lohn.intro"] += "\nKrankenversicherungsbeitragsrückerstattungsanspruchsbescheinigung"
+    with pytest.raises(RenderError, match="wider than its column: 'Krankenversicherungs"):
+        build(pub, texts, code, tmp_path / "x.pdf")
+
+
+@pytest.mark.parametrize(
+    ("inner", "message"),
+    [
+        (
+            '<image href="file:///etc/passwd" width="10" height="10"/>',
+            "refused to load file:///etc/passwd",
+        ),
+        (
+            '<image href="http://127.0.0.1:9/x.png" width="10" height="10"/>',
+            "refused to load http://127.0.0.1",
+        ),
+        # WeasyPrint 70 cannot load an SVG with @import at all: the picture fails, also fatal.
+        ("<style>@import url(file:///etc/hostname);</style>", "Failed to load image"),
+    ],
+    ids=["file", "http", "css-import"],
+)
+def test_svg_cannot_pull_in_other_files(tmp_path: Path, inner: str, message: str) -> None:
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120">{inner}'
+        '<circle cx="60" cy="60" r="50"/></svg>'
+    )
+    pub = make_publication(tmp_path / "tiny", svg=svg)
+    target = tmp_path / "x.pdf"
+    target.write_bytes(b"previous")
+    with pytest.raises(RenderError, match=re.escape(message)):
+        build(pub, german_texts(pub), "de", target)
+    assert target.read_bytes() == b"previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny", "x.pdf"]  # no temp files
+
+
+def test_fetcher_serves_only_asset_folders(tmp_path: Path) -> None:
+    from weasyprint.urls import FatalURLFetchingError
+
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    (assets / "a.svg").write_text("<svg/>", encoding="utf-8")
+    (assets / "sub").mkdir()
+    (assets / "escape.txt").symlink_to("/etc/passwd")
+    (tmp_path / "outside.txt").write_text("secret", encoding="utf-8")
+    fetcher = _asset_fetcher([assets])
+    response = fetcher.fetch((assets / "a.svg").as_uri())
+    assert response.read() == b"<svg/>"
+    assert response.content_type == "image/svg+xml"
+    assert fetcher.fetch("data:text/plain,hallo").read() == b"hallo"
+    for url in [
+        (tmp_path / "outside.txt").as_uri(),
+        (assets / "escape.txt").as_uri(),
+        (assets / "sub").as_uri(),
+        (assets / "missing.svg").as_uri(),
+        (assets / ".." / "outside.txt").as_uri(),
+        "file://otherhost/etc/passwd",
+        "http://example.org/a.svg",
+        "https://example.org/a.svg",
+        "ftp://x/y",
+        "file:///dev/zero",
+    ]:
+        with pytest.raises(FatalURLFetchingError):
+            fetcher.fetch(url)
+    assert len(fetcher.refused) == 10
+
+
+def test_font_check_refuses_other_fonts(german: tuple[Publication, PdfResult, Path]) -> None:
+    data = german[1].path.read_bytes()
+    assert check_pdf(data, font_families(FONTS), lang="de") == sorted(german[1].fonts)
+    with pytest.raises(RenderError, match="not in the fonts folder"):
+        check_pdf(data, {"dejavusans"})
+    with pytest.raises(RenderError, match="language is not 'ar'"):
+        check_pdf(data, font_families(FONTS), lang="ar")
+
+
+def test_fontconfig_environment_is_restored(german: tuple[Publication, PdfResult, Path]) -> None:
+    assert os.environ.get("FONTCONFIG_FILE") != str(FONTS / "fonts.conf")
