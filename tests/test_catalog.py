@@ -21,8 +21,10 @@ def _po(project: Path, lang: str, domain: str = "sample") -> polib.POFile:
 
 
 def _snapshot(project: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(project)): p.read_bytes()
-            for p in sorted((project / "locale").rglob("*.po*"))}
+    return {
+        str(p.relative_to(project)): p.read_bytes()
+        for p in sorted((project / "locale").rglob("*.po*"))
+    }
 
 
 @pytest.fixture
@@ -52,8 +54,10 @@ def test_headers_plural_forms(sample_project: Path) -> None:
     assert ar.startswith("nplurals=6;")
     assert same_plural_rule(ar, GNU_PLURAL_FORMS["ar"])
     # Babel's table (python-babel/babel#816) swaps forms 4 and 5 for 11..99 and 100..102.
-    babel_ar = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
-                ": n%100>=0 && n%100<=2 ? 4 : 5);")
+    babel_ar = (
+        "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
+        ": n%100>=0 && n%100<=2 ? 4 : 5);"
+    )
     assert not same_plural_rule(ar, babel_ar)
     assert get_language("ru").nplurals == 3
 
@@ -62,8 +66,9 @@ def test_headers_plural_forms(sample_project: Path) -> None:
 def test_msgfmt_accepts_every_catalogue(translated: Path) -> None:
     update(load_project(translated))
     for path in (translated / "locale").rglob("*.po"):
-        subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["msgfmt", "-c", "-o", "/dev/null", str(path)], check=True, capture_output=True
+        )
 
 
 def test_edit_one_sentence_marks_exactly_that_message_fuzzy(translated: Path) -> None:
@@ -71,8 +76,12 @@ def test_edit_one_sentence_marks_exactly_that_message_fuzzy(translated: Path) ->
     update(project)
     before = {lang: _po(translated, lang) for lang in ("en", "ar")}
     section = translated / "content" / "sample" / "sections" / "urlaub.md"
-    section.write_text(section.read_text(encoding="utf-8").replace(
-        "Sie haben Urlaub.", "Sie haben bezahlten Urlaub."), encoding="utf-8")
+    section.write_text(
+        section.read_text(encoding="utf-8").replace(
+            "Sie haben Urlaub.", "Sie haben bezahlten Urlaub."
+        ),
+        encoding="utf-8",
+    )
     update(project)
     for lang in ("en", "ar"):
         after = _po(translated, lang)
@@ -81,10 +90,14 @@ def test_edit_one_sentence_marks_exactly_that_message_fuzzy(translated: Path) ->
         old = next(e for e in before[lang] if e.msgctxt == "urlaub.intro")
         assert changed[0].msgstr == old.msgstr
         assert changed[0].previous_msgid == old.msgid
-        others_before = {e.msgctxt: (e.msgid, e.msgstr, e.flags) for e in before[lang]
-                         if e.msgctxt != "urlaub.intro"}
-        others_after = {e.msgctxt: (e.msgid, e.msgstr, e.flags) for e in after
-                        if e.msgctxt != "urlaub.intro"}
+        others_before = {
+            e.msgctxt: (e.msgid, e.msgstr, e.flags)
+            for e in before[lang]
+            if e.msgctxt != "urlaub.intro"
+        }
+        others_after = {
+            e.msgctxt: (e.msgid, e.msgstr, e.flags) for e in after if e.msgctxt != "urlaub.intro"
+        }
         assert others_before == others_after
     snapshot = _snapshot(translated)
     changes = update(project)
@@ -98,8 +111,9 @@ def test_deleted_section_goes_obsolete_and_comes_back(translated: Path) -> None:
     original = {e.msgctxt: e.msgstr for e in _po(translated, "ar")}
     pub = translated / "content" / "sample" / "publication.toml"
     text = pub.read_text(encoding="utf-8")
-    pub.write_text(text.replace('sections = ["lohn", "urlaub"]', 'sections = ["lohn"]'),
-                   encoding="utf-8")
+    pub.write_text(
+        text.replace('sections = ["lohn", "urlaub"]', 'sections = ["lohn"]'), encoding="utf-8"
+    )
     update(project)
     po = _po(translated, "ar")
     obsolete = {e.msgctxt for e in po if e.obsolete}
@@ -116,9 +130,11 @@ def test_translator_comments_and_flags_survive(translated: Path) -> None:
     project = load_project(translated)
     path = translated / "locale" / "en" / "LC_MESSAGES" / "sample.po"
     text = path.read_text(encoding="utf-8").replace(
-        '#. Heading. Keep it short: at most 6 words.\n#. Section: lohn\n',
-        '# Translator: checked by Anna\n#. Heading. Keep it short: at most 6 words.\n'
-        '#. Section: lohn\n', 1)
+        "#. Heading. Keep it short: at most 6 words.\n#. Section: lohn\n",
+        "# Translator: checked by Anna\n#. Heading. Keep it short: at most 6 words.\n"
+        "#. Section: lohn\n",
+        1,
+    )
     path.write_text(text, encoding="utf-8")
     update(project)
     entry = next(e for e in _po(translated, "en") if e.msgctxt == "lohn.title")
@@ -147,8 +163,9 @@ def test_merge_is_idempotent_and_keeps_unknown_entries() -> None:
     merged, stats = merge(po, pot, get_language("fr"))
     assert stats.obsoleted == ["gone"]
     again, stats2 = merge(merged, pot, get_language("fr"))
-    assert [(e.msgctxt, e.msgstr, e.obsolete) for e in again] == \
-        [(e.msgctxt, e.msgstr, e.obsolete) for e in merged]
+    assert [(e.msgctxt, e.msgstr, e.obsolete) for e in again] == [
+        (e.msgctxt, e.msgstr, e.obsolete) for e in merged
+    ]
     assert not stats2.obsoleted and not stats2.fuzzy
 
 
@@ -157,10 +174,21 @@ def test_runtime_translations_skip_fuzzy() -> None:
     po.metadata = {"Plural-Forms": GNU_PLURAL_FORMS["ar"]}
     po.append(polib.POEntry(msgid="Page", msgstr="صفحة"))
     po.append(polib.POEntry(msgid="Notes", msgstr="ملاحظات", flags=["fuzzy"]))
-    po.append(polib.POEntry(msgid="{n} page", msgid_plural="{n} pages",
-                            msgstr_plural={i: f"form{i}" for i in range(6)}))
+    po.append(
+        polib.POEntry(
+            msgid="{n} page",
+            msgid_plural="{n} pages",
+            msgstr_plural={i: f"form{i}" for i in range(6)},
+        )
+    )
     t = CatalogTranslations(po)
     assert t.gettext("Page") == "صفحة"
     assert t.gettext("Notes") == "Notes" and t.missing == ["Notes"]
-    assert [t.ngettext("{n} page", "{n} pages", n) for n in (0, 1, 2, 5, 11, 100)] == \
-        ["form0", "form1", "form2", "form3", "form4", "form5"]
+    assert [t.ngettext("{n} page", "{n} pages", n) for n in (0, 1, 2, 5, 11, 100)] == [
+        "form0",
+        "form1",
+        "form2",
+        "form3",
+        "form4",
+        "form5",
+    ]

@@ -100,7 +100,8 @@ def test_bad_toml_exit_2_with_file_and_line(run_cli, sample_project: Path) -> No
 
 def test_bad_config_reports_all_problems(run_cli, sample_project: Path) -> None:
     (sample_project / "leichtesprache.toml").write_text(
-        '[project]\nlanguages = ["de", "xx"]\nui_language = "fr"\ncolour = 1\n', encoding="utf-8")
+        '[project]\nlanguages = ["de", "xx"]\nui_language = "fr"\ncolour = 1\n', encoding="utf-8"
+    )
     result = run_cli("status", "--project", sample_project)
     assert result.exit_code == 2
     assert "3 problem(s)" in result.output

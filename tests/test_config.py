@@ -21,19 +21,22 @@ def test_sample_project(sample_project: Path) -> None:
 def test_pyproject_table(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.leichtesprache.project]\nlanguages = ["de", "fr"]\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert find_project(tmp_path) == tmp_path.resolve()
     assert load_project(tmp_path).languages == ("de", "fr")
 
 
 def test_source_language_first(tmp_path: Path) -> None:
-    (tmp_path / "leichtesprache.toml").write_text('[project]\nlanguages = ["ar", "de"]\n',
-                                                  encoding="utf-8")
+    (tmp_path / "leichtesprache.toml").write_text(
+        '[project]\nlanguages = ["ar", "de"]\n', encoding="utf-8"
+    )
     assert load_project(tmp_path).languages == ("de", "ar")
 
 
 def test_unknown_publication(tmp_path: Path) -> None:
-    (tmp_path / "leichtesprache.toml").write_text('[project]\npublications = ["nix"]\n',
-                                                  encoding="utf-8")
-    with pytest.raises(ConfigError, match="content/nix/publication.toml"):
+    (tmp_path / "leichtesprache.toml").write_text(
+        '[project]\npublications = ["nix"]\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=r"content/nix/publication\.toml"):
         load_project(tmp_path)

@@ -99,16 +99,18 @@ def test_all_problems_reported_at_once(sample_project: Path) -> None:
 
 def test_duplicate_ids_are_errors(sample_project: Path) -> None:
     path = sample_project / "content" / "sample" / "sections" / "urlaub.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("urlaub.li-days", "lohn.intro"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("urlaub.li-days", "lohn.intro"), encoding="utf-8"
+    )
     with pytest.raises(ContentError, match="used twice"):
         load_publication(sample_project / "content" / "sample", "sample", sample_project)
 
 
 def test_toml_syntax_error_has_line(sample_project: Path) -> None:
     path = sample_project / "content" / "sample" / "publication.toml"
-    path.write_text('[publication]\ntitle = "x"\nversion = 2026-11-24\nsubtitle = "kaputt\n',
-                    encoding="utf-8")
+    path.write_text(
+        '[publication]\ntitle = "x"\nversion = 2026-11-24\nsubtitle = "kaputt\n', encoding="utf-8"
+    )
     with pytest.raises(ContentError) as err:
         load_publication(sample_project / "content" / "sample", "sample", sample_project)
     assert err.value.problems[0].line == 4

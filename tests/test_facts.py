@@ -85,22 +85,33 @@ def test_warnings_pending_change_and_review(facts) -> None:
     messages = [p.message for p in fact_warnings(facts, date(2026, 11, 24))]
     assert any("minijob_limit' changes on 2027-01-01" in m for m in messages)
     assert any("reform' is marked for legal review" in m for m in messages)
-    assert not any("changes on" in m for m in
-                   [p.message for p in fact_warnings(facts, date(2027, 2, 1))])
+    assert not any(
+        "changes on" in m for m in [p.message for p in fact_warnings(facts, date(2027, 2, 1))]
+    )
 
 
 def test_missing_source_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "facts.toml"
-    path.write_text('[x]\nkind = "money"\n[[x.values]]\nvalid_from = 2026-01-01\nvalue = 1\n',
-                    encoding="utf-8")
+    path.write_text(
+        '[x]\nkind = "money"\n[[x.values]]\nvalid_from = 2026-01-01\nvalue = 1\n', encoding="utf-8"
+    )
     with pytest.raises(ContentError, match="every value needs a source"):
         load_facts(path)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["{0.__class__}", "{x[0]}", "{{ 7*7 }}", "%(x)s", "{minijob_limit!r}", "{a.__init__}",
-     "{", "}", "{Name}"],
+    [
+        "{0.__class__}",
+        "{x[0]}",
+        "{{ 7*7 }}",
+        "%(x)s",
+        "{minijob_limit!r}",
+        "{a.__init__}",
+        "{",
+        "}",
+        "{Name}",
+    ],
 )
 def test_unsafe_placeholders_are_errors_not_evaluated(text: str) -> None:
     with pytest.raises(PlaceholderError):

@@ -47,7 +47,7 @@ def test_bom_is_accepted() -> None:
 
 
 def test_duplicates_are_reported_with_both_lines() -> None:
-    data = (HEADER + 'msgctxt "x"\nmsgid "a"\nmsgstr ""\n\nmsgctxt "x"\nmsgid "a"\nmsgstr ""\n')
+    data = HEADER + 'msgctxt "x"\nmsgid "a"\nmsgstr ""\n\nmsgctxt "x"\nmsgid "a"\nmsgstr ""\n'
     with pytest.raises(CatalogError, match="there twice") as err:
         read_po(data.encode(), "x.po")
     assert err.value.problems[0].line == 11
@@ -74,26 +74,54 @@ def test_truncated_and_binary_files() -> None:
 
 
 def _entries(po: list[polib.POEntry]) -> list[tuple]:
-    return [(e.msgctxt, e.msgid, e.msgid_plural, e.msgstr, tuple(sorted(e.msgstr_plural.items())),
-             e.comment, e.tcomment, tuple(e.occurrences), tuple(e.flags), e.previous_msgid,
-             e.previous_msgctxt, bool(e.obsolete)) for e in po]
+    return [
+        (
+            e.msgctxt,
+            e.msgid,
+            e.msgid_plural,
+            e.msgstr,
+            tuple(sorted(e.msgstr_plural.items())),
+            e.comment,
+            e.tcomment,
+            tuple(e.occurrences),
+            tuple(e.flags),
+            e.previous_msgid,
+            e.previous_msgctxt,
+            bool(e.obsolete),
+        )
+        for e in po
+    ]
 
 
 _text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=120)
-_line = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
-                max_size=40).map(str.strip)
+_line = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=40
+).map(str.strip)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(_line, _text, _text, st.booleans(), _line, st.booleans()), max_size=8,
-                unique_by=lambda t: t[0] or "c"))
+@given(
+    st.lists(
+        st.tuples(_line, _text, _text, st.booleans(), _line, st.booleans()),
+        max_size=8,
+        unique_by=lambda t: t[0] or "c",
+    )
+)
 def test_round_trip_is_lossless(items) -> None:
     po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "de",
-                   "Plural-Forms": "nplurals=2; plural=(n != 1);"}
+    po.metadata = {
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Language": "de",
+        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+    }
     for ctx, msgid, msgstr, fuzzy, comment, obsolete in items:
-        entry = polib.POEntry(msgctxt=ctx or "c", msgid=msgid or "m", msgstr=msgstr,
-                              comment=comment, flags=["fuzzy"] if fuzzy else [])
+        entry = polib.POEntry(
+            msgctxt=ctx or "c",
+            msgid=msgid or "m",
+            msgstr=msgstr,
+            comment=comment,
+            flags=["fuzzy"] if fuzzy else [],
+        )
         if fuzzy:
             entry.previous_msgid = (msgid or "m") + " alt"
         entry.obsolete = obsolete and bool(msgstr)
@@ -110,21 +138,61 @@ def test_round_trip_is_lossless(items) -> None:
 
 @pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext not installed")
 def test_wrapping_matches_gnu_msgcat(tmp_path: Path) -> None:
-    words = ("Sie bekommen den Mindest·lohn von {minimum_wage} pro Stunde. Minijob-Zentrale "
-             "https://www.minijob-zentrale.de/DE/service tel:+49-355-2902 \"quoted\" a\\b "
-             "يجب أن يدفع لك صاحب العمل Ваш работодатель должен платить (siehe) 80 % x/y "
-             "wort-wort 2026-07-01 ja! nein?").split(" ")
+    words = [
+        "Sie",
+        "bekommen",
+        "den",
+        "Mindest·lohn",
+        "von",
+        "{minimum_wage}",
+        "pro",
+        "Stunde.",
+        "Minijob-Zentrale",
+        "https://www.minijob-zentrale.de/DE/service",
+        "tel:+49-355-2902",
+        '"quoted"',
+        "a\\b",
+        "يجب",
+        "أن",
+        "يدفع",
+        "لك",
+        "صاحب",
+        "العمل",
+        "Ваш",
+        "работодатель",
+        "должен",
+        "платить",
+        "(siehe)",
+        "80",
+        "%",
+        "x/y",
+        "wort-wort",
+        "2026-07-01",
+        "ja!",
+        "nein?",
+    ]
     po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "de",
-                   "Plural-Forms": "nplurals=2; plural=(n != 1);"}
+    po.metadata = {
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Language": "de",
+        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+    }
     for i in range(300):
         rng = (i * 7919) % 997
-        lines = [" ".join(words[(rng + k * j) % len(words)] for j in range(3 + (rng + k) % 25))
-                 for k in range(1 + rng % 3)]
+        lines = [
+            " ".join(words[(rng + k * j) % len(words)] for j in range(3 + (rng + k) % 25))
+            for k in range(1 + rng % 3)
+        ]
         msgid = "\n".join(lines)
-        po.append(polib.POEntry(msgctxt=f"s.{i}", msgid=msgid, msgstr=msgid[::-1],
-                                occurrences=[(f"content/minijob/sections/s{i}.md", str(i))],
-                                comment="Paragraph.\ncheck: allow negation — legal right"))
+        po.append(
+            polib.POEntry(
+                msgctxt=f"s.{i}",
+                msgid=msgid,
+                msgstr=msgid[::-1],
+                occurrences=[(f"content/minijob/sections/s{i}.md", str(i))],
+                comment="Paragraph.\ncheck: allow negation — legal right",
+            )
+        )
     path = tmp_path / "x.po"
     path.write_text(format_po(po), encoding="utf-8")
     out = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)

@@ -1,4 +1,4 @@
-"""leichtesprache: one easy-language publication, accessible and print-ready brochures in many languages."""
+"""leichtesprache: one easy-language publication, brochures in many languages."""
 
 from __future__ import annotations
 

@@ -44,8 +44,10 @@ class MergeStats:
         if self.new:
             parts.append(f"{self.new} new")
         if self.fuzzy:
-            parts.append(f"{len(self.fuzzy)} changed (marked fuzzy): {', '.join(self.fuzzy[:5])}"
-                         + (" …" if len(self.fuzzy) > 5 else ""))
+            parts.append(
+                f"{len(self.fuzzy)} changed (marked fuzzy): {', '.join(self.fuzzy[:5])}"
+                + (" …" if len(self.fuzzy) > 5 else "")
+            )
         if self.obsoleted:
             parts.append(f"{len(self.obsoleted)} gone (kept as obsolete)")
         if self.restored:
@@ -66,10 +68,13 @@ def load_exceptions(path: Path, rel: str) -> dict[str, list[tuple[str, str]]]:
     for index, item in enumerate(data.get("allow", []), 1):
         block_id, rules, reason = item.get("id"), item.get("rules"), item.get("reason")
         if not block_id or not isinstance(rules, list) or not rules or not reason:
-            problems.append(Problem(
-                f"exception {index} needs id, rules = [\"…\"] and a reason", rel,
-                hint='[[allow]] id = "tax.no-tax" rules = ["negation"] reason = "…"',
-            ))
+            problems.append(
+                Problem(
+                    f'exception {index} needs id, rules = ["…"] and a reason',
+                    rel,
+                    hint='[[allow]] id = "tax.no-tax" rules = ["negation"] reason = "…"',
+                )
+            )
             continue
         result.setdefault(str(block_id), []).extend((str(r), str(reason)) for r in rules)
     if problems:
@@ -86,23 +91,34 @@ def block_comment(block: Block, exceptions: Mapping[str, list[tuple[str, str]]])
         lines.append(f"Picture: {block.src}")
     names = PLACEHOLDER_RE.findall(block.text)
     if names:
-        lines.append("Keep the placeholders exactly: " + ", ".join(f"{{{n}}}" for n in names)
-                     + " (an amount or date is filled in).")
+        lines.append(
+            "Keep the placeholders exactly: "
+            + ", ".join(f"{{{n}}}" for n in names)
+            + " (an amount or date is filled in)."
+        )
     for rule, reason in exceptions.get(block.id, []):
         lines.append(f"check: allow {rule} — {reason}")
     return "\n".join(lines)
 
 
-def build_pot(publication: Publication, exceptions: Mapping[str, list[tuple[str, str]]]) -> polib.POFile:
+def build_pot(
+    publication: Publication, exceptions: Mapping[str, list[tuple[str, str]]]
+) -> polib.POFile:
     """The template: ``msgctxt`` = block id, ``msgid`` = German text, notes and locations."""
     pot = polib.POFile()
     pot.metadata = _pot_metadata(publication.name, publication.version)
     for block in publication.blocks():
         flags = ["python-brace-format"] if PLACEHOLDER_RE.search(block.text) else []
-        pot.append(polib.POEntry(
-            msgctxt=block.id, msgid=block.text, msgstr="", comment=block_comment(block, exceptions),
-            occurrences=[(block.file, str(block.line))], flags=flags,
-        ))
+        pot.append(
+            polib.POEntry(
+                msgctxt=block.id,
+                msgid=block.text,
+                msgstr="",
+                comment=block_comment(block, exceptions),
+                occurrences=[(block.file, str(block.line))],
+                flags=flags,
+            )
+        )
     return pot
 
 
@@ -131,8 +147,11 @@ def extract_ui(templates_dir: Path) -> polib.POFile:
     method_map = [("**.html", "jinja2")]
     options = {"**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
     for filename, lineno, message, comments, context in extract_from_dir(
-        str(templates_dir), method_map=method_map, options_map=options,
-        comment_tags=("Translators:",), strip_comment_tags=True,
+        str(templates_dir),
+        method_map=method_map,
+        options_map=options,
+        comment_tags=("Translators:",),
+        strip_comment_tags=True,
     ):
         if isinstance(message, tuple):
             msgid, plural = str(message[0]), str(message[1])
@@ -143,17 +162,22 @@ def extract_ui(templates_dir: Path) -> polib.POFile:
             seen[key].occurrences.append((f"templates/{filename}", str(lineno)))
             continue
         entry = polib.POEntry(
-            msgctxt=context, msgid=msgid, msgid_plural=plural, msgstr="",
+            msgctxt=context,
+            msgid=msgid,
+            msgid_plural=plural,
+            msgstr="",
             msgstr_plural={0: "", 1: ""} if plural else {},
-            comment="\n".join(comments), occurrences=[(f"templates/{filename}", str(lineno))],
+            comment="\n".join(comments),
+            occurrences=[(f"templates/{filename}", str(lineno))],
         )
         seen[key] = entry
         pot.append(entry)
     return pot
 
 
-def babel_extract(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
-                  options: Mapping[str, Any]) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
+def babel_extract(
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Mapping[str, Any]
+) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
     """Babel extractor (entry point ``babel.extractors``: ``leichtesprache``) for sections.
 
     ``pybabel extract -F mapping.cfg`` with ``[leichtesprache: content/**/sections/*.md]``
@@ -170,8 +194,10 @@ def babel_extract(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
 
 def new_catalog(pot: polib.POFile, language: Language, domain: str) -> polib.POFile:
     po = polib.POFile()
-    po.header = (f"{language.english_name} translation of {domain}.\n"
-                 "This file is distributed under the same license as the publication.")
+    po.header = (
+        f"{language.english_name} translation of {domain}.\n"
+        "This file is distributed under the same license as the publication."
+    )
     po.metadata = {
         "Project-Id-Version": pot.metadata.get("Project-Id-Version", domain),
         "Report-Msgid-Bugs-To": "",
@@ -195,7 +221,9 @@ def _key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, "") if entry.msgctxt else (None, entry.msgid)
 
 
-def merge(po: polib.POFile, pot: polib.POFile, language: Language) -> tuple[polib.POFile, MergeStats]:
+def merge(
+    po: polib.POFile, pot: polib.POFile, language: Language
+) -> tuple[polib.POFile, MergeStats]:
     """Merge the template into a catalogue (DESIGN §3): nothing a translator wrote is lost.
 
     unchanged → kept; changed text → old translation kept, fuzzy, ``#|`` previous text;
@@ -221,9 +249,14 @@ def merge(po: polib.POFile, pot: polib.POFile, language: Language) -> tuple[poli
         if old is None and key in obsolete:
             old, restored = obsolete[key], True
         entry = polib.POEntry(
-            msgctxt=template.msgctxt, msgid=template.msgid, msgid_plural=template.msgid_plural,
-            msgstr="", msgstr_plural=dict(template.msgstr_plural), comment=template.comment,
-            occurrences=list(template.occurrences), flags=[],
+            msgctxt=template.msgctxt,
+            msgid=template.msgid,
+            msgid_plural=template.msgid_plural,
+            msgstr="",
+            msgstr_plural=dict(template.msgstr_plural),
+            comment=template.comment,
+            occurrences=list(template.occurrences),
+            flags=[],
         )
         if old is None:
             stats.new += 1
@@ -238,8 +271,11 @@ def merge(po: polib.POFile, pot: polib.POFile, language: Language) -> tuple[poli
         if template.msgid_plural:
             entry.msgstr_plural = dict(old.msgstr_plural) or dict(template.msgstr_plural)
         translated = bool(old.msgstr or any(old.msgstr_plural.values()))
-        keep_flags = [f for f in old.flags if f not in ("python-brace-format", "python-format",
-                                                        "no-python-format")]
+        keep_flags = [
+            f
+            for f in old.flags
+            if f not in ("python-brace-format", "python-format", "no-python-format")
+        ]
         changed = old.msgid != template.msgid or old.msgid_plural != template.msgid_plural
         if changed and translated:
             stats.fuzzy.append(template.msgctxt or template.msgid)
@@ -298,10 +334,17 @@ class CatalogStatus:
         return self.translated == self.total
 
     def to_dict(self) -> dict[str, Any]:
-        return {"language": self.language, "domain": self.domain, "path": self.path,
-                "total": self.total, "translated": self.translated, "fuzzy": self.fuzzy,
-                "untranslated": self.untranslated, "obsolete": self.obsolete,
-                "percent": self.percent}
+        return {
+            "language": self.language,
+            "domain": self.domain,
+            "path": self.path,
+            "total": self.total,
+            "translated": self.translated,
+            "fuzzy": self.fuzzy,
+            "untranslated": self.untranslated,
+            "obsolete": self.obsolete,
+            "percent": self.percent,
+        }
 
 
 def is_translated(entry: polib.POEntry) -> bool:
@@ -313,23 +356,33 @@ def is_translated(entry: polib.POEntry) -> bool:
     return bool(entry.msgstr)
 
 
-def catalog_status(po: polib.POFile, language: str, domain: str, path: str,
-                   template: polib.POFile | None = None) -> CatalogStatus:
+def catalog_status(
+    po: polib.POFile, language: str, domain: str, path: str, template: polib.POFile | None = None
+) -> CatalogStatus:
     """Count against the template when given, so a PO lagging behind its POT is not 100 %."""
     active = [e for e in po if not e.obsolete]
     if template is not None:
         by_key = {_key(e): e for e in active}
         wanted = [by_key.get(_key(t)) for t in template]
-        current = [e for e, t in zip(wanted, template, strict=True)
-                   if e is not None and e.msgid == t.msgid]
+        current = [
+            e for e, t in zip(wanted, template, strict=True) if e is not None and e.msgid == t.msgid
+        ]
         total = len(template)
     else:
         current = active
         total = len(active)
     translated = sum(1 for e in current if is_translated(e))
     fuzzy = sum(1 for e in current if e.fuzzy and not e.obsolete)
-    return CatalogStatus(language, domain, path, total, translated, fuzzy,
-                         total - translated - fuzzy, sum(1 for e in po if e.obsolete))
+    return CatalogStatus(
+        language,
+        domain,
+        path,
+        total,
+        translated,
+        fuzzy,
+        total - translated - fuzzy,
+        sum(1 for e in po if e.obsolete),
+    )
 
 
 # --- runtime lookup --------------------------------------------------------------------------
@@ -356,9 +409,9 @@ class CatalogTranslations(gettext.NullTranslations):
         return (context, message) in self._messages
 
     def gettext(self, message: str) -> str:
-        return self.pgettext(None, message)  # type: ignore[arg-type]
+        return self.pgettext(None, message)
 
-    def pgettext(self, context: str | None, message: str) -> str:  # type: ignore[override]
+    def pgettext(self, context: str | None, message: str) -> str:
         entry = self._messages.get((context, message))
         if entry is None:
             self.missing.append(message)
@@ -387,17 +440,15 @@ def render_catalog(po: polib.POFile) -> bytes:
     return format_po(po).encode("utf-8")
 
 
-def planned_catalogs(pot: polib.POFile, domain: str, languages: Iterable[str], locale_dir: Path,
-                     root: Path) -> Iterator[tuple[Path, bytes, MergeStats | None]]:
+def planned_catalogs(
+    pot: polib.POFile, domain: str, languages: Iterable[str], locale_dir: Path, root: Path
+) -> Iterator[tuple[Path, bytes, MergeStats | None]]:
     """For each language: the catalogue as ``update`` would write it."""
     for code in languages:
         language = get_language(code)
         path = catalog_path(locale_dir, code, domain)
         rel = _rel(path, root)
-        if path.is_file():
-            po = load_po(path, label=rel)
-        else:
-            po = new_catalog(pot, language, domain)
+        po = load_po(path, label=rel) if path.is_file() else new_catalog(pot, language, domain)
         merged, stats = merge(po, pot, language)
         yield path, render_catalog(merged), stats if path.is_file() else None
 
@@ -430,7 +481,20 @@ def check_catalog_languages(languages: Sequence[str]) -> None:
 
 
 __all__ = [
-    "UI_DOMAIN", "CatalogError", "CatalogStatus", "CatalogTranslations", "Change", "MergeStats",
-    "babel_extract", "build_pot", "catalog_path", "catalog_status", "extract_ui",
-    "is_translated", "load_exceptions", "merge", "new_catalog", "planned_catalogs",
+    "UI_DOMAIN",
+    "CatalogError",
+    "CatalogStatus",
+    "CatalogTranslations",
+    "Change",
+    "MergeStats",
+    "babel_extract",
+    "build_pot",
+    "catalog_path",
+    "catalog_status",
+    "extract_ui",
+    "is_translated",
+    "load_exceptions",
+    "merge",
+    "new_catalog",
+    "planned_catalogs",
 ]

@@ -18,7 +18,9 @@ from .errors import EXIT_BAD_INPUT, EXIT_PROBLEMS, LeichteSpracheError
 F = TypeVar("F", bound=Callable[..., Any])
 
 project_option = click.option(
-    "--project", "project_dir", type=click.Path(path_type=Path, file_okay=False),
+    "--project",
+    "project_dir",
+    type=click.Path(path_type=Path, file_okay=False),
     help="The project folder (default: found from the current folder upwards).",
 )
 
@@ -54,8 +56,10 @@ def handle_errors(func: F) -> F:
             if debug:
                 traceback.print_exc()
             _err(f"Internal error: {type(exc).__name__}: {exc}")
-            _err("  This is a bug in leichtesprache. Run the command again with --debug "
-                 "and send the output to the maintainers.")
+            _err(
+                "  This is a bug in leichtesprache. Run the command again with --debug "
+                "and send the output to the maintainers."
+            )
             ctx.exit(3)
 
     return wrapper  # type: ignore[return-value]
@@ -84,26 +88,52 @@ def cli(debug: bool) -> None:
 
 @cli.command()
 @project_option
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
-              help="Output folder (default: dist/ in the project).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder (default: dist/ in the project).",
+)
 @click.option("--publication", help="Build only this publication.")
 @click.option("--lang", "languages", multiple=True, help="Build only this language (repeatable).")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Use the facts valid on this day (default: today).")
-@click.option("--allow-partial", is_flag=True,
-              help="Build incomplete languages as drafts (marked on every page).")
-@click.option("--jobs", type=click.IntRange(1, 32), default=1, show_default=True,
-              help="Languages rendered in parallel.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Use the facts valid on this day (default: today).",
+)
+@click.option(
+    "--allow-partial",
+    is_flag=True,
+    help="Build incomplete languages as drafts (marked on every page).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 32),
+    default=1,
+    show_default=True,
+    help="Languages rendered in parallel.",
+)
 @handle_errors
-def build(project_dir: Path | None, out: Path | None, publication: str | None,
-          languages: Sequence[str], as_of: Any, allow_partial: bool, jobs: int) -> None:
+def build(
+    project_dir: Path | None,
+    out: Path | None,
+    publication: str | None,
+    languages: Sequence[str],
+    as_of: Any,
+    allow_partial: bool,
+    jobs: int,
+) -> None:
     """Build the PDF of every language into dist/<publication>/."""
     from .pipeline import build as run_build
 
     project = _load(project_dir)
     results = run_build(
-        project, publication=publication, languages=languages, out=out,
-        as_of=as_of.date() if as_of else None, allow_partial=allow_partial, jobs=jobs,
+        project,
+        publication=publication,
+        languages=languages,
+        out=out,
+        as_of=as_of.date() if as_of else None,
+        allow_partial=allow_partial,
+        jobs=jobs,
         progress=lambda msg: _err(msg),
     )
     for r in results:
@@ -122,14 +152,27 @@ def _shown(path: Path, root: Path) -> str:
 @cli.command()
 @project_option
 @click.option("--lang", "languages", multiple=True, help="Check only this language (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
-              show_default=True)
-@click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the report to this file instead of the screen.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of the screen.",
+)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @handle_errors
-def check(project_dir: Path | None, languages: Sequence[str], fmt: str, output: Path | None,
-          files: Sequence[Path]) -> None:
+def check(
+    project_dir: Path | None,
+    languages: Sequence[str],
+    fmt: str,
+    output: Path | None,
+    files: Sequence[Path],
+) -> None:
     """Check easy-language rules: the project's catalogues, or the FILES given.
 
     FILES are plain-text or Markdown files in the language given with --lang.
@@ -168,8 +211,10 @@ def check(project_dir: Path | None, languages: Sequence[str], fmt: str, output: 
             if code not in project.languages:
                 from .errors import LanguageError
 
-                raise LanguageError(f"the language '{code}' is not in the project",
-                                    hint=f"languages: {', '.join(project.languages)}")
+                raise LanguageError(
+                    f"the language '{code}' is not in the project",
+                    hint=f"languages: {', '.join(project.languages)}",
+                )
         results = check_project(project, list(languages) or None)
         fact_notes = check_facts(project)
     if fmt == "json":
@@ -193,8 +238,9 @@ def check(project_dir: Path | None, languages: Sequence[str], fmt: str, output: 
 
 @cli.command()
 @project_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @handle_errors
 def status(project_dir: Path | None, fmt: str) -> None:
     """Show how far each language is: translated, fuzzy, untranslated, obsolete."""
@@ -203,8 +249,13 @@ def status(project_dir: Path | None, fmt: str) -> None:
     project = _load(project_dir)
     rows = run_status(project)
     if fmt == "json":
-        click.echo(json.dumps({"version": 1, "catalogs": [r.to_dict() for r in rows]},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"version": 1, "catalogs": [r.to_dict() for r in rows]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     from rich.console import Console
     from rich.table import Table
@@ -215,16 +266,27 @@ def status(project_dir: Path | None, fmt: str) -> None:
     for r in rows:
         done = f"{r.percent:.0f} %"
         style = "green" if r.complete else ("yellow" if r.translated else "red")
-        table.add_row(r.language, r.domain, str(r.translated), str(r.fuzzy), str(r.untranslated),
-                      str(r.obsolete), f"[{style}]{done}[/{style}]")
+        table.add_row(
+            r.language,
+            r.domain,
+            str(r.translated),
+            str(r.fuzzy),
+            str(r.untranslated),
+            str(r.obsolete),
+            f"[{style}]{done}[/{style}]",
+        )
     Console(soft_wrap=True).print(table)
     click.echo("Fuzzy means: the German text changed; check and confirm the translation.")
 
 
 @cli.command()
 @project_option
-@click.option("--check", "check_only", is_flag=True,
-              help="Change nothing; exit 1 if catalogues are out of date (for CI).")
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Change nothing; exit 1 if catalogues are out of date (for CI).",
+)
 @handle_errors
 def update(project_dir: Path | None, check_only: bool) -> None:
     """Extract the German texts and merge them into every language's catalogue."""
@@ -261,11 +323,15 @@ def add_language(code: str, project_dir: Path | None) -> None:
     for change in changes:
         click.echo(f"{change.action:>8}  {_shown(change.path, project.root)}")
     direction = "right to left" if language.rtl else "left to right"
-    click.echo(f"Added {language.english_name} ({language.autonym}), written {direction}, "
-               f"{language.nplurals} plural form(s).")
+    click.echo(
+        f"Added {language.english_name} ({language.autonym}), written {direction}, "
+        f"{language.nplurals} plural form(s)."
+    )
     if not language.has_fonts:
-        _err(f"Note: the bundled fonts do not cover the {language.script} script; add fonts "
-             "for it to fonts/ before building.")
+        _err(
+            f"Note: the bundled fonts do not cover the {language.script} script; add fonts "
+            "for it to fonts/ before building."
+        )
 
 
 @cli.command()

@@ -70,9 +70,9 @@ class Project:
             return self.publications
         if not self.content_dir.is_dir():
             return ()
-        return tuple(sorted(
-            p.name for p in self.content_dir.iterdir() if (p / "publication.toml").is_file()
-        ))
+        return tuple(
+            sorted(p.name for p in self.content_dir.iterdir() if (p / "publication.toml").is_file())
+        )
 
 
 def defaults_dir() -> Path:
@@ -103,8 +103,9 @@ def load_project(path: Path | None = None) -> Project:
     """Find, read and validate the project configuration; all problems are reported at once."""
     root = find_project(path) if path is None or not (path / CONFIG_NAME).is_file() else path
     if path is not None and not path.is_dir():
-        raise ConfigError(f"the project folder {path} does not exist",
-                          hint="check the path given to --project")
+        raise ConfigError(
+            f"the project folder {path} does not exist", hint="check the path given to --project"
+        )
     root = root.resolve()
     config_file = root / CONFIG_NAME
     if config_file.is_file():
@@ -119,53 +120,86 @@ def load_project(path: Path | None = None) -> Project:
     known_tables = {"project", "check", "build"}
     for key in settings:
         if key not in known_tables:
-            problems.append(Problem(
-                f"unknown setting '{key}'", rel, _line_of(config_file, key),
-                hint=f"known tables are: {', '.join(sorted(known_tables))}",
-            ))
+            problems.append(
+                Problem(
+                    f"unknown setting '{key}'",
+                    rel,
+                    _line_of(config_file, key),
+                    hint=f"known tables are: {', '.join(sorted(known_tables))}",
+                )
+            )
     known_keys = {"languages", "source_language", "publications", "ui_language", "name"}
     for key in project_tbl:
         if key not in known_keys:
-            problems.append(Problem(
-                f"unknown setting 'project.{key}'", rel, _line_of(config_file, key),
-                hint=f"known settings are: {', '.join(sorted(known_keys))}",
-            ))
+            problems.append(
+                Problem(
+                    f"unknown setting 'project.{key}'",
+                    rel,
+                    _line_of(config_file, key),
+                    hint=f"known settings are: {', '.join(sorted(known_keys))}",
+                )
+            )
     source = project_tbl.get("source_language", "de")
     languages = project_tbl.get("languages", [source])
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
-        problems.append(Problem("'languages' must be a list of language codes", rel,
-                                _line_of(config_file, "languages"),
-                                hint='write: languages = ["de", "en", "ar"]'))
+        problems.append(
+            Problem(
+                "'languages' must be a list of language codes",
+                rel,
+                _line_of(config_file, "languages"),
+                hint='write: languages = ["de", "en", "ar"]',
+            )
+        )
         languages = [source]
     for code in languages:
         try:
             get_language(code)
         except LanguageError as exc:
-            problems.append(Problem(exc.problems[0].message, rel,
-                                    _line_of(config_file, f'"{code}"'), exc.problems[0].hint))
+            problems.append(
+                Problem(
+                    exc.problems[0].message,
+                    rel,
+                    _line_of(config_file, f'"{code}"'),
+                    exc.problems[0].hint,
+                )
+            )
     if source in languages:
         languages = [source, *[c for c in languages if c != source]]
     else:
         languages = [source, *languages]
     if len(set(languages)) != len(languages):
-        problems.append(Problem("a language is listed twice in 'languages'", rel,
-                                _line_of(config_file, "languages")))
+        problems.append(
+            Problem(
+                "a language is listed twice in 'languages'", rel, _line_of(config_file, "languages")
+            )
+        )
     ui_language = project_tbl.get("ui_language", "en")
     if ui_language not in ("de", "en"):
-        problems.append(Problem("'ui_language' must be \"de\" or \"en\"", rel,
-                                _line_of(config_file, "ui_language")))
+        problems.append(
+            Problem(
+                '\'ui_language\' must be "de" or "en"', rel, _line_of(config_file, "ui_language")
+            )
+        )
     publications = project_tbl.get("publications", [])
     if not isinstance(publications, list):
-        problems.append(Problem("'publications' must be a list of folder names in content/", rel,
-                                _line_of(config_file, "publications")))
+        problems.append(
+            Problem(
+                "'publications' must be a list of folder names in content/",
+                rel,
+                _line_of(config_file, "publications"),
+            )
+        )
         publications = []
     for pub in publications:
         if not (root / "content" / str(pub) / "publication.toml").is_file():
-            problems.append(Problem(
-                f"publication '{pub}' has no content/{pub}/publication.toml", rel,
-                _line_of(config_file, f'"{pub}"'),
-                hint="create the folder or remove the name from 'publications'",
-            ))
+            problems.append(
+                Problem(
+                    f"publication '{pub}' has no content/{pub}/publication.toml",
+                    rel,
+                    _line_of(config_file, f'"{pub}"'),
+                    hint="create the folder or remove the name from 'publications'",
+                )
+            )
     check = settings.get("check", {})
     build = settings.get("build", {})
     if not isinstance(check, dict) or not isinstance(build, dict):
@@ -176,9 +210,14 @@ def load_project(path: Path | None = None) -> Project:
             problems, f"the project configuration has {len(problems)} problem(s):"
         )
     return Project(
-        root=root, config_file=config_file, languages=tuple(languages), source_language=source,
-        publications=tuple(str(p) for p in publications), ui_language=ui_language,
-        check=check, build=build,
+        root=root,
+        config_file=config_file,
+        languages=tuple(languages),
+        source_language=source,
+        publications=tuple(str(p) for p in publications),
+        ui_language=ui_language,
+        check=check,
+        build=build,
     )
 
 
@@ -199,4 +238,3 @@ def _line_of(path: Path, needle: str) -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     return None
-

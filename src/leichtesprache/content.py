@@ -145,18 +145,21 @@ def load_toml(path: Path) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
         raise ContentError(
-            "the file is not UTF-8 text", file=path, line=line,
+            "the file is not UTF-8 text",
+            file=path,
+            line=raw[: exc.start].count(b"\n") + 1,
             hint="save the file as UTF-8 in your editor",
         ) from exc
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None) or _toml_line(str(exc))
+        line: int | None = getattr(exc, "lineno", None) or _toml_line(str(exc))
         msg = getattr(exc, "msg", None) or str(exc)
         raise ContentError(
-            f"TOML syntax error: {msg}", file=path, line=line,
+            f"TOML syntax error: {msg}",
+            file=path,
+            line=line,
             hint="check quotes, brackets and '=' on that line (TOML format)",
         ) from exc
 
@@ -183,36 +186,51 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
     source_language = str(pub.get("source_language", "de"))
     version = pub.get("version")
     if not isinstance(version, date):
-        problems.append(Problem(
-            "'version' must be a date like 2026-11-24 (the 'Stand' of the brochure)",
-            rel_pub, hint="write: version = 2026-11-24",
-        ))
+        problems.append(
+            Problem(
+                "'version' must be a date like 2026-11-24 (the 'Stand' of the brochure)",
+                rel_pub,
+                hint="write: version = 2026-11-24",
+            )
+        )
         version = date(1970, 1, 1)
     meta: dict[str, Block] = {}
     for key in META_FIELDS:
         value = pub.get(key)
         if value is None:
             if key in ("title", "publisher"):
-                problems.append(Problem(f"'{key}' is missing", rel_pub, hint=f"add {key} = \"…\""))
+                problems.append(Problem(f"'{key}' is missing", rel_pub, hint=f'add {key} = "…"'))
             continue
-        meta[key] = Block(f"meta.{key}", "meta", _norm_text(str(value)), rel_pub,
-                          _find_line(pub_file, key), "meta")
+        meta[key] = Block(
+            f"meta.{key}",
+            "meta",
+            _norm_text(str(value)),
+            rel_pub,
+            _find_line(pub_file, key) or 1,
+            "meta",
+        )
     section_names = pub.get("sections")
     if not isinstance(section_names, list) or not section_names:
-        problems.append(Problem(
-            "the publication lists no sections", rel_pub,
-            hint='add sections = ["first-section", …] naming files in sections/',
-        ))
+        problems.append(
+            Problem(
+                "the publication lists no sections",
+                rel_pub,
+                hint='add sections = ["first-section", …] naming files in sections/',
+            )
+        )
         section_names = []
     sections: list[Section] = []
     for sec_name in section_names:
         path = root / "sections" / f"{sec_name}.md"
         if not path.is_file():
-            problems.append(Problem(
-                f"section '{sec_name}' is listed but sections/{sec_name}.md does not exist",
-                rel_pub, _find_line(pub_file, f'"{sec_name}"'),
-                hint="create the file or remove the name from 'sections'",
-            ))
+            problems.append(
+                Problem(
+                    f"section '{sec_name}' is listed but sections/{sec_name}.md does not exist",
+                    rel_pub,
+                    _find_line(pub_file, f'"{sec_name}"'),
+                    hint="create the file or remove the name from 'sections'",
+                )
+            )
             continue
         try:
             sections.append(parse_section(path.read_bytes(), str(sec_name), _rel(path, base)))
@@ -221,13 +239,21 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
     glossary = _load_glossary(root / "glossary.toml", base, problems)
     contacts = _load_contacts(root / "contacts.toml", base, problems)
     publication = Publication(
-        name=name, root=root, source_language=source_language, version=version,
-        meta=meta, sections=tuple(sections), glossary=tuple(glossary), contacts=tuple(contacts),
+        name=name,
+        root=root,
+        source_language=source_language,
+        version=version,
+        meta=meta,
+        sections=tuple(sections),
+        glossary=tuple(glossary),
+        contacts=tuple(contacts),
         extra={k: v for k, v in pub.items() if k not in (*META_FIELDS, "sections", "version")},
     )
     _check_unique_ids(publication, problems)
     if problems:
-        raise ContentError.from_problems(problems, f"publication '{name}' has {len(problems)} problem(s):")
+        raise ContentError.from_problems(
+            problems, f"publication '{name}' has {len(problems)} problem(s):"
+        )
     return publication
 
 
@@ -237,15 +263,19 @@ def parse_section(raw: bytes, name: str, file: str) -> Section:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError("the file is not UTF-8 text", file=file, line=line,
-                           hint="save the file as UTF-8 in your editor") from exc
+        raise ContentError(
+            "the file is not UTF-8 text",
+            file=file,
+            line=line,
+            hint="save the file as UTF-8 in your editor",
+        ) from exc
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ids: dict[int, str] = {}
-    for number, line in enumerate(lines):
-        m = ID_RE.search(line)
+    for number, raw_line in enumerate(lines):
+        m = ID_RE.search(raw_line)
         if m:
             ids[number] = m.group(1)
-            lines[number] = line[: m.start()]
+            lines[number] = raw_line[: m.start()]
     clean = "\n".join(lines)
     md = MarkdownIt("commonmark", {"html": False})
     tokens = md.parse(clean)
@@ -257,11 +287,15 @@ def parse_section(raw: bytes, name: str, file: str) -> Section:
     def block_id(start: int, what: str) -> str:
         found = ids.get(start)
         if found is None:
-            problems.append(Problem(
-                f"this {what} has no id", file, start + 1,
-                hint="add a stable id at the end of its first line, e.g. "
-                f"'{{#{name}.{_slug(lines[start])}}}'",
-            ))
+            problems.append(
+                Problem(
+                    f"this {what} has no id",
+                    file,
+                    start + 1,
+                    hint="add a stable id at the end of its first line, e.g. "
+                    f"'{{#{name}.{_slug(lines[start])}}}'",
+                )
+            )
             return f"{name}.missing-{start + 1}"
         return found
 
@@ -273,21 +307,34 @@ def parse_section(raw: bytes, name: str, file: str) -> Section:
         elif tok.type == "blockquote_open":
             stack.append(("box", []))
         elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
-            kind, blocks = stack.pop()
+            container, blocks = stack.pop()
             if stack:  # nested: flatten into the parent, easy language keeps one level
                 stack[-1][1].extend(blocks)
             elif blocks:
-                nodes.append(Node("list" if kind == "list" else "box", tuple(blocks)))
+                nodes.append(Node("list" if container == "list" else "box", tuple(blocks)))
         elif tok.type == "heading_open":
             start = tok.map[0] if tok.map else 0
             inline = tokens[i + 1]
             level = int(tok.tag[1])
-            block = Block(block_id(start, "heading"), "heading", _norm_text(inline.content),
-                          file, start + 1, name, level=level)
+            block = Block(
+                block_id(start, "heading"),
+                "heading",
+                _norm_text(inline.content),
+                file,
+                start + 1,
+                name,
+                level=level,
+            )
             if level == 1:
                 if title is not None:
-                    problems.append(Problem("a section has exactly one '# Title' heading",
-                                            file, start + 1, hint="use '## ' for sub-headings"))
+                    problems.append(
+                        Problem(
+                            "a section has exactly one '# Title' heading",
+                            file,
+                            start + 1,
+                            hint="use '## ' for sub-headings",
+                        )
+                    )
                 title = block
             else:
                 nodes.append(Node("heading", (block,)))
@@ -308,27 +355,50 @@ def parse_section(raw: bytes, name: str, file: str) -> Section:
             else:
                 kind = "paragraph"
             what = {"list_item": "list item", "picture": "picture"}.get(kind, kind)
-            block = Block(block_id(start, what), kind,
-                          pic.group("alt") if pic else content, file, start + 1, name,
-                          src=pic.group("src") if pic else None)
+            block = Block(
+                block_id(start, what),
+                kind,
+                pic.group("alt") if pic else content,
+                file,
+                start + 1,
+                name,
+                src=pic.group("src") if pic else None,
+            )
             if pic and not block.text.strip():
-                problems.append(Problem("a picture needs a description (alt text)", file, start + 1,
-                                        hint="write it between the brackets: ![A woman at work](…)"))
+                problems.append(
+                    Problem(
+                        "a picture needs a description (alt text)",
+                        file,
+                        start + 1,
+                        hint="write it between the brackets: ![A woman at work](…)",
+                    )
+                )
             if in_container and kind != "picture":
                 stack[-1][1].append(block)
             else:
                 nodes.append(Node("picture" if pic else "paragraph", (block,)))
             i += 2
         elif tok.type in ("fence", "code_block", "html_block", "table_open", "hr"):
-            start = tok.map[0] + 1 if tok.map else None
-            problems.append(Problem(
-                f"this Markdown element ({tok.type.replace('_open', '')}) is not used in easy language",
-                file, start, hint="write plain sentences, lists or a '> ' box instead",
-            ))
+            where = tok.map[0] + 1 if tok.map else None
+            problems.append(
+                Problem(
+                    f"this Markdown element ({tok.type.replace('_open', '')}) "
+                    "is not used in easy language",
+                    file,
+                    where,
+                    hint="write plain sentences, lists or a '> ' box instead",
+                )
+            )
         i += 1
     if title is None and not problems:
-        problems.append(Problem("the section has no '# Title' heading", file, 1,
-                                hint="start the file with '# Title {#id}'"))
+        problems.append(
+            Problem(
+                "the section has no '# Title' heading",
+                file,
+                1,
+                hint="start the file with '# Title {#id}'",
+            )
+        )
     if problems:
         raise ContentError.from_problems(problems)
     assert title is not None
@@ -349,21 +419,42 @@ def _load_glossary(path: Path, base: Path, problems: list[Problem]) -> list[Glos
         gid = str(item.get("id", ""))
         line = _find_line(path, f'"{gid}"') if gid else None
         if not _ID_CHARS.match(gid):
-            problems.append(Problem(f"word-book entry {index + 1} needs an id of a-z, 0-9, '.', '-'",
-                                    rel, line, hint='add id = "some-word"'))
+            problems.append(
+                Problem(
+                    f"word-book entry {index + 1} needs an id of a-z, 0-9, '.', '-'",
+                    rel,
+                    line,
+                    hint='add id = "some-word"',
+                )
+            )
             continue
         term, definition = item.get("term"), item.get("definition")
         if not term or not definition:
-            problems.append(Problem(f"word-book entry '{gid}' needs both 'term' and 'definition'",
-                                    rel, line))
+            problems.append(
+                Problem(f"word-book entry '{gid}' needs both 'term' and 'definition'", rel, line)
+            )
             continue
-        entries.append(GlossaryEntry(
-            gid,
-            Block(f"glossary.{gid}.term", "glossary_term", _norm_text(str(term)), rel,
-                  line or 1, "glossary"),
-            Block(f"glossary.{gid}.definition", "glossary_definition",
-                  _norm_text(str(definition)), rel, line or 1, "glossary"),
-        ))
+        entries.append(
+            GlossaryEntry(
+                gid,
+                Block(
+                    f"glossary.{gid}.term",
+                    "glossary_term",
+                    _norm_text(str(term)),
+                    rel,
+                    line or 1,
+                    "glossary",
+                ),
+                Block(
+                    f"glossary.{gid}.definition",
+                    "glossary_definition",
+                    _norm_text(str(definition)),
+                    rel,
+                    line or 1,
+                    "glossary",
+                ),
+            )
+        )
     return entries
 
 
@@ -381,24 +472,49 @@ def _load_contacts(path: Path, base: Path, problems: list[Problem]) -> list[Cont
         cid = str(item.get("id", ""))
         line = _find_line(path, f'"{cid}"') if cid else None
         if not _ID_CHARS.match(cid):
-            problems.append(Problem(f"contact {index + 1} needs an id of a-z, 0-9, '.', '-'", rel, line))
+            problems.append(
+                Problem(f"contact {index + 1} needs an id of a-z, 0-9, '.', '-'", rel, line)
+            )
             continue
         if not item.get("name") or not item.get("source"):
-            problems.append(Problem(
-                f"contact '{cid}' needs 'name' and 'source' (where the details were checked)",
-                rel, line, hint="never invent a phone number or address: name the web page it is from",
-            ))
+            problems.append(
+                Problem(
+                    f"contact '{cid}' needs 'name' and 'source' (where the details were checked)",
+                    rel,
+                    line,
+                    hint="never invent a phone number or address: name the web page it is from",
+                )
+            )
             continue
         desc = item.get("description")
-        contacts.append(Contact(
-            id=cid,
-            name=Block(f"contact.{cid}.name", "contact_name", _norm_text(str(item["name"])), rel,
-                       line or 1, "contacts"),
-            description=Block(f"contact.{cid}.description", "contact_description",
-                              _norm_text(str(desc)), rel, line or 1, "contacts") if desc else None,
-            phone=item.get("phone"), email=item.get("email"), url=item.get("url"),
-            address=item.get("address"), source=str(item["source"]),
-        ))
+        contacts.append(
+            Contact(
+                id=cid,
+                name=Block(
+                    f"contact.{cid}.name",
+                    "contact_name",
+                    _norm_text(str(item["name"])),
+                    rel,
+                    line or 1,
+                    "contacts",
+                ),
+                description=Block(
+                    f"contact.{cid}.description",
+                    "contact_description",
+                    _norm_text(str(desc)),
+                    rel,
+                    line or 1,
+                    "contacts",
+                )
+                if desc
+                else None,
+                phone=item.get("phone"),
+                email=item.get("email"),
+                url=item.get("url"),
+                address=item.get("address"),
+                source=str(item["source"]),
+            )
+        )
     return contacts
 
 
@@ -407,10 +523,14 @@ def _check_unique_ids(publication: Publication, problems: list[Problem]) -> None
     for block in publication.blocks():
         if block.id in seen:
             first = seen[block.id]
-            problems.append(Problem(
-                f"the id '{block.id}' is used twice (first at {first.file}:{first.line})",
-                block.file, block.line, hint="every block needs its own id; rename one of them",
-            ))
+            problems.append(
+                Problem(
+                    f"the id '{block.id}' is used twice (first at {first.file}:{first.line})",
+                    block.file,
+                    block.line,
+                    hint="every block needs its own id; rename one of them",
+                )
+            )
         else:
             seen[block.id] = block
 
@@ -424,7 +544,8 @@ def _norm_text(text: str) -> str:
 def _slug(line: str) -> str:
     words = re.findall(r"[a-z0-9äöüß]+", line.lower())
     slug = "-".join(words[:3]) or "block"
-    return slug.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    umlauts: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+    return slug.translate(str.maketrans(umlauts))
 
 
 def _find_line(path: Path, needle: str) -> int | None:

@@ -53,7 +53,9 @@ class LeichteSpracheError(Exception):
         super().__init__(message)
 
     @classmethod
-    def from_problems(cls, problems: list[Problem], summary: str | None = None) -> LeichteSpracheError:
+    def from_problems(
+        cls, problems: list[Problem], summary: str | None = None
+    ) -> LeichteSpracheError:
         """Build one error from several collected problems."""
         err = cls(summary or problems[0].message, problems=problems)
         err.summary = summary
@@ -72,17 +74,24 @@ class LeichteSpracheError(Exception):
         return "\n".join(lines)
 
 
-def _rebuild(cls: type[LeichteSpracheError], problems: list[Problem],
-             summary: str | None) -> LeichteSpracheError:
+def _rebuild(
+    cls: type[LeichteSpracheError], problems: list[Problem], summary: str | None
+) -> LeichteSpracheError:
     return cls.from_problems(problems, summary)
 
 
 class ConfigError(LeichteSpracheError):
-    """The project configuration (``leichtesprache.toml``) is missing or invalid. Raised by config."""
+    """The project configuration (``leichtesprache.toml``) is missing or invalid.
+
+    Raised by config.
+    """
 
 
 class ContentError(LeichteSpracheError):
-    """A content file (Markdown or TOML under ``content/``) is invalid. Raised by content and facts."""
+    """A content file (Markdown or TOML under ``content/``) is invalid.
+
+    Raised by content and facts.
+    """
 
 
 class CatalogError(LeichteSpracheError):

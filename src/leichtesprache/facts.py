@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal, get_currency_name
@@ -17,8 +18,12 @@ from .content import load_toml
 from .errors import ContentError, PlaceholderError, Problem
 
 KINDS = ("money", "number", "date", "hours", "days", "weeks", "months", "percent")
-_UNITS = {"hours": "duration-hour", "days": "duration-day", "weeks": "duration-week",
-          "months": "duration-month"}
+_UNITS = {
+    "hours": "duration-hour",
+    "days": "duration-day",
+    "weeks": "duration-week",
+    "months": "duration-month",
+}
 #: A placeholder is ``{name}``: lower-case letters, digits and ``_``; nothing else is evaluated.
 PLACEHOLDER_RE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _BRACE_RE = re.compile(r"[{}]")
@@ -69,30 +74,59 @@ def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
     for name, table in data.items():
         line = next((i for i, ln in enumerate(text_lines, 1) if ln.strip() == f"[{name}]"), None)
         if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or not isinstance(table, dict):
-            problems.append(Problem(f"fact '{name}': names use a-z, 0-9 and _ and are tables",
-                                    rel, line, hint=f"write [{name.lower()}] with kind and values"))
+            problems.append(
+                Problem(
+                    f"fact '{name}': names use a-z, 0-9 and _ and are tables",
+                    rel,
+                    line,
+                    hint=f"write [{name.lower()}] with kind and values",
+                )
+            )
             continue
         kind = table.get("kind")
         if kind not in KINDS:
-            problems.append(Problem(f"fact '{name}': kind must be one of {', '.join(KINDS)}",
-                                    rel, line, hint='for example: kind = "money"'))
+            problems.append(
+                Problem(
+                    f"fact '{name}': kind must be one of {', '.join(KINDS)}",
+                    rel,
+                    line,
+                    hint='for example: kind = "money"',
+                )
+            )
             continue
         values: list[FactValue] = []
         raw_values = table.get("values")
         if not isinstance(raw_values, list) or not raw_values:
-            problems.append(Problem(f"fact '{name}' has no [[{name}.values]]", rel, line,
-                                    hint="add at least one value with valid_from, value and source"))
+            problems.append(
+                Problem(
+                    f"fact '{name}' has no [[{name}.values]]",
+                    rel,
+                    line,
+                    hint="add at least one value with valid_from, value and source",
+                )
+            )
             continue
         for number, item in enumerate(raw_values, 1):
             where = f"fact '{name}', value {number}"
-            valid_from, value, source = item.get("valid_from"), item.get("value"), item.get("source")
+            valid_from, value, source = (
+                item.get("valid_from"),
+                item.get("value"),
+                item.get("source"),
+            )
             if not isinstance(valid_from, date):
-                problems.append(Problem(f"{where}: valid_from must be a date like 2026-01-01",
-                                        rel, line))
+                problems.append(
+                    Problem(f"{where}: valid_from must be a date like 2026-01-01", rel, line)
+                )
                 continue
             if not source or not str(source).strip():
-                problems.append(Problem(f"{where}: every value needs a source", rel, line,
-                                        hint="name the law or web page (with its date) it is from"))
+                problems.append(
+                    Problem(
+                        f"{where}: every value needs a source",
+                        rel,
+                        line,
+                        hint="name the law or web page (with its date) it is from",
+                    )
+                )
                 continue
             parsed: Decimal | date
             if kind == "date":
@@ -102,19 +136,31 @@ def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
                 parsed = value
             else:
                 if isinstance(value, bool) or not isinstance(value, int | float | str):
-                    problems.append(Problem(f"{where}: value must be a number like 13.90", rel, line))
+                    problems.append(
+                        Problem(f"{where}: value must be a number like 13.90", rel, line)
+                    )
                     continue
                 try:
                     parsed = Decimal(str(value))
                 except ArithmeticError:
-                    problems.append(Problem(f"{where}: value must be a number like 13.90", rel, line))
+                    problems.append(
+                        Problem(f"{where}: value must be a number like 13.90", rel, line)
+                    )
                     continue
             values.append(FactValue(valid_from, parsed, str(source)))
         values.sort(key=lambda v: v.valid_from)
         if len({v.valid_from for v in values}) != len(values):
             problems.append(Problem(f"fact '{name}': two values start on the same day", rel, line))
-        facts[name] = Fact(name, str(kind), str(table.get("description", "")), tuple(values),
-                           bool(table.get("review", False)), str(table.get("note", "")), rel, line)
+        facts[name] = Fact(
+            name,
+            str(kind),
+            str(table.get("description", "")),
+            tuple(values),
+            bool(table.get("review", False)),
+            str(table.get("note", "")),
+            rel,
+            line,
+        )
     if problems:
         raise ContentError.from_problems(problems, f"{rel} has {len(problems)} problem(s):")
     return facts
@@ -139,8 +185,11 @@ def format_value(fact: Fact, value: Decimal | date, language: str) -> str:
     if fact.kind == "percent":
         return f"{format_decimal(value, locale=locale)} %"
     if fact.kind in _UNITS:
-        return str(format_unit(value, _UNITS[fact.kind], length=_unit_length(fact.kind, locale),
-                               locale=locale))
+        return str(
+            format_unit(
+                value, _UNITS[fact.kind], length=_unit_length(fact.kind, locale), locale=locale
+            )
+        )
     return str(format_decimal(value, locale=locale))
 
 
@@ -154,7 +203,7 @@ def _group_digits(value: Decimal, locale: str) -> bool:
     return Locale.parse(locale).text_direction != "rtl" or abs(value) >= 10000
 
 
-def _unit_length(kind: str, locale: str) -> str:
+def _unit_length(kind: str, locale: str) -> Literal["short", "long"]:
     """'long' unit names, unless Babel's long data is broken for this language.
 
     Babel 2.18 misses some long forms (python-babel/babel#1217, 'duration-month') and has
@@ -163,10 +212,14 @@ def _unit_length(kind: str, locale: str) -> str:
     """
     unit = _UNITS[kind]
     samples = (0, 1, 2, 3, 11, 100)
-    long_forms = {format_unit(n, unit, length="long", locale=locale).replace(str(n), "").strip()
-                  for n in samples}
-    short_forms = {format_unit(n, unit, length="short", locale=locale).replace(str(n), "").strip()
-                   for n in samples}
+    long_forms = {
+        format_unit(n, unit, length="long", locale=locale).replace(str(n), "").strip()
+        for n in samples
+    }
+    short_forms = {
+        format_unit(n, unit, length="short", locale=locale).replace(str(n), "").strip()
+        for n in samples
+    }
     if any("duration-" in f for f in long_forms) or len(long_forms) < len(short_forms):
         return "short"
     return "long"
@@ -197,10 +250,15 @@ def values_for(facts: Mapping[str, Fact], language: str, as_of: date) -> dict[st
     for name, fact in facts.items():
         current = fact.value_on(as_of)
         if current is None:
-            problems.append(Problem(
-                f"fact '{name}' has no value valid on {as_of.isoformat()}", fact.file, fact.line,
-                hint="add a value whose valid_from is on or before that day, or build --as-of later",
-            ))
+            problems.append(
+                Problem(
+                    f"fact '{name}' has no value valid on {as_of.isoformat()}",
+                    fact.file,
+                    fact.line,
+                    hint="add a value whose valid_from is on or before that day, "
+                    "or build --as-of later",
+                )
+            )
             continue
         out[name] = format_value(fact, current.value, language)
     if problems:
@@ -214,23 +272,35 @@ def fact_warnings(facts: Mapping[str, Fact], as_of: date) -> list[Problem]:
     for name, fact in facts.items():
         current, upcoming = fact.value_on(as_of), fact.next_change(as_of)
         if upcoming is not None:
-            warnings.append(Problem(
-                f"fact '{name}' changes on {upcoming.valid_from.isoformat()} "
-                f"(new value {format_value(fact, upcoming.value, 'en')}); "
-                "brochures printed now show the old value",
-                fact.file, fact.line, hint="rebuild after that day, or build with --as-of",
-            ))
+            warnings.append(
+                Problem(
+                    f"fact '{name}' changes on {upcoming.valid_from.isoformat()} "
+                    f"(new value {format_value(fact, upcoming.value, 'en')}); "
+                    "brochures printed now show the old value",
+                    fact.file,
+                    fact.line,
+                    hint="rebuild after that day, or build with --as-of",
+                )
+            )
         if current is not None and as_of - current.valid_from > STALE_AFTER and upcoming is None:
-            warnings.append(Problem(
-                f"fact '{name}' was last updated for {current.valid_from.isoformat()}; "
-                "it may be out of date", fact.file, fact.line,
-                hint=f"check the source and add a newer value: {current.source}",
-            ))
+            warnings.append(
+                Problem(
+                    f"fact '{name}' was last updated for {current.valid_from.isoformat()}; "
+                    "it may be out of date",
+                    fact.file,
+                    fact.line,
+                    hint=f"check the source and add a newer value: {current.source}",
+                )
+            )
         if fact.review:
-            warnings.append(Problem(
-                f"fact '{name}' is marked for legal review: {fact.note or fact.description}",
-                fact.file, fact.line, hint="check it against the current law before printing",
-            ))
+            warnings.append(
+                Problem(
+                    f"fact '{name}' is marked for legal review: {fact.note or fact.description}",
+                    fact.file,
+                    fact.line,
+                    hint="check it against the current law before printing",
+                )
+            )
     return warnings
 
 
@@ -244,7 +314,12 @@ def find_placeholders(text: str) -> tuple[list[str], list[str]]:
     """
     names: list[str] = []
     problems: list[str] = []
-    rest = PLACEHOLDER_RE.sub(lambda m: names.append(m.group(1)) or "", text)
+
+    def collect(match: re.Match[str]) -> str:
+        names.append(match.group(1))
+        return ""
+
+    rest = PLACEHOLDER_RE.sub(collect, text)
     if _BRACE_RE.search(rest):
         for bad in re.findall(r"\{\{|\}\}|\{[^{}]*\}|[{}]", rest):
             if bad in ("{{", "}}"):
@@ -271,9 +346,16 @@ def fill_placeholders(text: str, values: Mapping[str, str], *, where: Problem | 
     problems += [f"the placeholder '{{{n}}}' is not a known fact" for n in unknown]
     if problems:
         file, line = (where.file, where.line) if where else (None, None)
-        raise PlaceholderError.from_problems([
-            Problem(p, file, line, hint="copy the placeholders exactly as they are in the "
-                    "German text; known facts: " + ", ".join(sorted(values)))
-            for p in problems
-        ])
+        raise PlaceholderError.from_problems(
+            [
+                Problem(
+                    p,
+                    file,
+                    line,
+                    hint="copy the placeholders exactly as they are in the "
+                    "German text; known facts: " + ", ".join(sorted(values)),
+                )
+                for p in problems
+            ]
+        )
     return PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], text)

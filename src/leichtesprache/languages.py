@@ -115,7 +115,7 @@ def plural_forms_for(code: str, locale: Locale | None = None) -> str:
 def _likely_script(locale: Locale) -> str:
     from babel.core import get_global
 
-    likely = get_global("likely_subtags").get(locale.language, "")
+    likely = str(get_global("likely_subtags").get(locale.language, ""))
     parts = likely.split("_")
     for part in parts[1:]:
         if len(part) == 4:

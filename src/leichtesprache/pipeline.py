@@ -52,8 +52,10 @@ def _publications(project: Project, only: str | None) -> tuple[str, ...]:
             )
         return (only,)
     if not names:
-        raise CatalogError("the project has no publication",
-                           hint="create content/<name>/publication.toml and sections/")
+        raise CatalogError(
+            "the project has no publication",
+            hint="create content/<name>/publication.toml and sections/",
+        )
     return names
 
 
@@ -66,8 +68,9 @@ def plan_update(project: Project) -> list[tuple[Path, bytes, tuple[str, ...]]]:
     for name in _publications(project, None):
         publication = load_pub(project, name)
         load_pub_facts(project, name)  # validate facts early: placeholders refer to them
-        exceptions = catalog.load_exceptions(project.content_dir / name / "exceptions.toml",
-                                             f"content/{name}/exceptions.toml")
+        exceptions = catalog.load_exceptions(
+            project.content_dir / name / "exceptions.toml", f"content/{name}/exceptions.toml"
+        )
         pot = catalog.build_pot(publication, exceptions)
         plans.append((project.locale_dir / f"{name}.pot", catalog.write_pot_bytes(pot), ()))
         for path, data, stats in catalog.planned_catalogs(
@@ -76,8 +79,9 @@ def plan_update(project: Project) -> list[tuple[Path, bytes, tuple[str, ...]]]:
             plans.append((path, data, stats.summary() if stats else ()))
     ui_pot = catalog.extract_ui(project.templates_dir)
     if len(ui_pot):
-        plans.append((project.locale_dir / f"{catalog.UI_DOMAIN}.pot",
-                      catalog.write_pot_bytes(ui_pot), ()))
+        plans.append(
+            (project.locale_dir / f"{catalog.UI_DOMAIN}.pot", catalog.write_pot_bytes(ui_pot), ())
+        )
         for path, data, stats in catalog.planned_catalogs(
             ui_pot, catalog.UI_DOMAIN, project.languages, project.locale_dir, project.root
         ):
@@ -140,9 +144,11 @@ def add_language(project: Project, code: str) -> list[Change]:
 
     language = get_language(code)
     if code in project.languages:
-        raise LanguageError(f"the language '{code}' is already in the project",
-                            file=project.config_file.name,
-                            hint="run `leichtesprache update` to refresh its catalogues")
+        raise LanguageError(
+            f"the language '{code}' is already in the project",
+            file=project.config_file.name,
+            hint="run `leichtesprache update` to refresh its catalogues",
+        )
     with project_lock(project.root):
         plans = plan_update(project)
         writes: list[tuple[Path, bytes]] = []
@@ -174,13 +180,14 @@ def _add_to_language_list(project: Project, code: str) -> str | None:
     match = _LANGS_RE.search(text)
     if match is None:
         raise LanguageError(
-            "cannot find 'languages = [...]' in the configuration", file=project.config_file.name,
+            "cannot find 'languages = [...]' in the configuration",
+            file=project.config_file.name,
             hint=f'add "{code}" to the languages list by hand',
         )
     inner = match.group(2).rstrip()
     sep = ", " if inner.strip() else ""
     new_inner = f'{inner}{sep}"{code}"'
-    return text[: match.start(2)] + new_inner + text[match.end(2):]
+    return text[: match.start(2)] + new_inner + text[match.end(2) :]
 
 
 # --- build -----------------------------------------------------------------------------------
@@ -197,9 +204,15 @@ class LanguageText:
     problems: list[Problem] = field(default_factory=list)
 
 
-def translate_publication(project: Project, publication: Publication, code: str, *,
-                          as_of: date, allow_partial: bool,
-                          facts: dict[str, Fact]) -> LanguageText:
+def translate_publication(
+    project: Project,
+    publication: Publication,
+    code: str,
+    *,
+    as_of: date,
+    allow_partial: bool,
+    facts: dict[str, Fact],
+) -> LanguageText:
     """Pick every block's text in ``code``, fill facts; incomplete languages fail or go draft."""
     values = values_for(facts, code, as_of)
     problems: list[Problem] = []
@@ -211,7 +224,8 @@ def translate_publication(project: Project, publication: Publication, code: str,
         path = catalog.catalog_path(project.locale_dir, code, publication.name)
         if not path.is_file():
             raise ProblemsFound(
-                f"there is no catalogue for '{code}'", file=po_rel,
+                f"there is no catalogue for '{code}'",
+                file=po_rel,
                 hint=f"run `leichtesprache add-language {code}` and translate it",
             )
         po = load_po(path, label=po_rel)
@@ -230,12 +244,15 @@ def translate_publication(project: Project, publication: Publication, code: str,
                 text = entry.msgstr
                 where = Problem("", po_rel, entry.linenum)
                 if len(text) > max(MAX_TRANSLATION_CHARS, 10 * len(block.text)):
-                    problems.append(Problem(
-                        f"the translation of '{block.id}' is {len(text)} characters long, "
-                        f"far longer than the German text ({len(block.text)})",
-                        po_rel, entry.linenum,
-                        hint="check the entry: it may contain pasted text by mistake",
-                    ))
+                    problems.append(
+                        Problem(
+                            f"the translation of '{block.id}' is {len(text)} characters long, "
+                            f"far longer than the German text ({len(block.text)})",
+                            po_rel,
+                            entry.linenum,
+                            hint="check the entry: it may contain pasted text by mistake",
+                        )
+                    )
                     text = source_text
         try:
             texts[block.id] = fill_placeholders(text, values, where=where)
@@ -247,7 +264,8 @@ def translate_publication(project: Project, publication: Publication, code: str,
     if missing and not allow_partial:
         raise ProblemsFound(
             f"'{code}' is not complete: {len(missing)} message(s) are untranslated, fuzzy or "
-            "out of date", file=po_rel,
+            "out of date",
+            file=po_rel,
             hint="finish them in Poedit (run `leichtesprache status`), "
             "or build a draft with --allow-partial",
         )
@@ -259,9 +277,11 @@ def translate_publication(project: Project, publication: Publication, code: str,
         )
     if problems and not allow_partial:
         raise CatalogError.from_problems(
-            problems, f"'{code}': {len(problems)} translation(s) cannot be used:")
-    return LanguageText(code, texts, ui, draft=bool(missing or ui_missing or problems),
-                        problems=problems)
+            problems, f"'{code}': {len(problems)} translation(s) cannot be used:"
+        )
+    return LanguageText(
+        code, texts, ui, draft=bool(missing or ui_missing or problems), problems=problems
+    )
 
 
 def _ui_translations(project: Project, code: str) -> CatalogTranslations:
@@ -297,9 +317,17 @@ def resolve_as_of(as_of: date | None) -> date:
     return date.today()
 
 
-def build(project: Project, *, publication: str | None = None, languages: Sequence[str] = (),
-          out: Path | None = None, as_of: date | None = None, allow_partial: bool = False,
-          jobs: int = 1, progress: Progress = _noop) -> list[BuildResult]:
+def build(
+    project: Project,
+    *,
+    publication: str | None = None,
+    languages: Sequence[str] = (),
+    out: Path | None = None,
+    as_of: date | None = None,
+    allow_partial: bool = False,
+    jobs: int = 1,
+    progress: Progress = _noop,
+) -> list[BuildResult]:
     """Load → translate → check → render → PDF, for every publication and language."""
     from .fsutil import project_lock
 
@@ -308,9 +336,11 @@ def build(project: Project, *, publication: str | None = None, languages: Sequen
     for code in codes:
         if code not in project.languages:
             get_language(code)
-            raise LanguageError(f"the language '{code}' is not in the project",
-                                file=project.config_file.name,
-                                hint=f"run `leichtesprache add-language {code}` first")
+            raise LanguageError(
+                f"the language '{code}' is not in the project",
+                file=project.config_file.name,
+                hint=f"run `leichtesprache add-language {code}` first",
+            )
     out_dir = (out or project.dist_dir).resolve()
     results: list[BuildResult] = []
     with project_lock(project.root):
@@ -321,8 +351,9 @@ def build(project: Project, *, publication: str | None = None, languages: Sequen
             versions = []
             for code in codes:
                 progress(f"Step 2 – {code}: translations and facts ({day.isoformat()})")
-                text = translate_publication(project, pub, code, as_of=day,
-                                             allow_partial=allow_partial, facts=facts)
+                text = translate_publication(
+                    project, pub, code, as_of=day, allow_partial=allow_partial, facts=facts
+                )
                 progress(f"Step 3 – {code}: easy-language check")
                 if _check_fails(project, name, code) and not allow_partial:
                     raise ProblemsFound(
@@ -331,27 +362,33 @@ def build(project: Project, *, publication: str | None = None, languages: Sequen
                         "texts, or build a draft with --allow-partial",
                     )
                 versions.append(text)
-            progress(f"Step 4 – rendering {len(versions)} PDF(s)"
-                     + (f" with {jobs} workers" if jobs > 1 and len(versions) > 1 else ""))
+            progress(
+                f"Step 4 – rendering {len(versions)} PDF(s)"
+                + (f" with {jobs} workers" if jobs > 1 and len(versions) > 1 else "")
+            )
             results.extend(_render_all(project, pub, versions, out_dir / name, jobs))
     return results
 
 
-def _render_all(project: Project, pub: Publication, versions: list[LanguageText],
-                folder: Path, jobs: int) -> list[BuildResult]:
+def _render_all(
+    project: Project, pub: Publication, versions: list[LanguageText], folder: Path, jobs: int
+) -> list[BuildResult]:
     if jobs <= 1 or len(versions) <= 1:
         return [_render_language(project, pub, text, folder) for text in versions]
     from concurrent.futures import ProcessPoolExecutor
 
     # Workers get plain data and rebuild the rest; each writes its own file atomically.
     with ProcessPoolExecutor(max_workers=min(jobs, len(versions))) as pool:
-        futures = [pool.submit(_render_job, project, pub, text.language, text.texts, text.draft,
-                               folder) for text in versions]
+        futures = [
+            pool.submit(_render_job, project, pub, text.language, text.texts, text.draft, folder)
+            for text in versions
+        ]
         return [f.result() for f in futures]
 
 
-def _render_job(project: Project, pub: Publication, code: str, texts: dict[str, str],
-                draft: bool, folder: Path) -> BuildResult:
+def _render_job(
+    project: Project, pub: Publication, code: str, texts: dict[str, str], draft: bool, folder: Path
+) -> BuildResult:
     text = LanguageText(code, texts, _ui_translations(project, code), draft)
     return _render_language(project, pub, text, folder)
 
@@ -364,8 +401,9 @@ def _check_fails(project: Project, name: str, code: str) -> bool:
     return any(not r.passed for r in check_project(project, [code], publication=name))
 
 
-def _render_language(project: Project, pub: Publication, text: LanguageText,
-                     folder: Path) -> BuildResult:
+def _render_language(
+    project: Project, pub: Publication, text: LanguageText, folder: Path
+) -> BuildResult:
     from .pdf import write_pdf
     from .render import render_html
 
@@ -373,14 +411,25 @@ def _render_language(project: Project, pub: Publication, text: LanguageText,
     target = folder / f"{pub.name}-{text.language}.pdf"
 
     def render(notes_pages: int) -> str:
-        return render_html(pub, text.texts, language, ui=text.ui,
-                           templates_dir=project.templates_dir, draft=text.draft,
-                           notes_pages=notes_pages)
+        return render_html(
+            pub,
+            text.texts,
+            language,
+            ui=text.ui,
+            templates_dir=project.templates_dir,
+            draft=text.draft,
+            notes_pages=notes_pages,
+        )
 
     folder.mkdir(parents=True, exist_ok=True)
-    result = write_pdf(render, target, language=language, fonts_dir=project.fonts_dir,
-                       asset_dirs=[pub.root, project.templates_dir, project.fonts_dir],
-                       base_url=pub.root)
+    result = write_pdf(
+        render,
+        target,
+        language=language,
+        fonts_dir=project.fonts_dir,
+        asset_dirs=[pub.root, project.templates_dir, project.fonts_dir],
+        base_url=pub.root,
+    )
     return BuildResult(pub.name, text.language, target, result.pages, text.draft)
 
 

@@ -18,8 +18,17 @@ from .errors import CatalogError, Problem
 #: GNU gettext's default page width.
 PAGE_WIDTH = 79
 _CHARSET_RE = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\a": "\\a",
-            "\b": "\\b", "\f": "\\f", "\v": "\\v"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\v": "\\v",
+}
 _OBSOLETE_PREVIOUS_RE = re.compile(r"(?m)^#~\|")
 REQUIRED_HEADERS = ("Content-Type", "Plural-Forms", "Language")
 
@@ -35,25 +44,37 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
     try:
         text = data.decode("utf-8-sig" if charset.replace("-", "") == "utf8" else charset)
     except LookupError as exc:
-        raise CatalogError(f"the catalogue declares an unknown charset '{charset}'", file=path,
-                           hint='use "Content-Type: text/plain; charset=UTF-8"') from exc
+        raise CatalogError(
+            f"the catalogue declares an unknown charset '{charset}'",
+            file=path,
+            hint='use "Content-Type: text/plain; charset=UTF-8"',
+        ) from exc
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CatalogError(
-            f"the catalogue is not valid {charset.upper()} text", file=path, line=line,
+            f"the catalogue is not valid {charset.upper()} text",
+            file=path,
+            line=line,
             hint="save the file as UTF-8 (Poedit does this) and keep the charset=UTF-8 header",
         ) from exc
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise CatalogError("the catalogue contains a NUL byte (a binary or damaged file)",
-                           file=path, line=line, hint="restore the file from the translator's copy")
+        raise CatalogError(
+            "the catalogue contains a NUL byte (a binary or damaged file)",
+            file=path,
+            line=line,
+            hint="restore the file from the translator's copy",
+        )
     text = text.replace("\r\n", "\n")
     # polib drops the previous text of obsolete entries ("#~| msgid …"); as plain "#|"
     # lines it reads them into the entry, which the following "#~" lines mark obsolete.
     text = _OBSOLETE_PREVIOUS_RE.sub("#|", text)
     if not text.strip():
-        raise CatalogError("the catalogue is empty", file=path,
-                           hint="restore it, or delete it and run `leichtesprache update`")
+        raise CatalogError(
+            "the catalogue is empty",
+            file=path,
+            hint="restore it, or delete it and run `leichtesprache update`",
+        )
     _check_syntax(text, path)
     try:
         po = polib.pofile(text if "\n" in text else text + "\n", wrapwidth=PAGE_WIDTH)
@@ -62,7 +83,8 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
         m = re.search(r"line (\d+)", message)
         reason = re.sub(r"\s*\(line \d+\)", "", message.split(" in po file")[0].split(":")[0])
         raise CatalogError(
-            f"PO syntax error: {reason.strip() or 'unexpected text'}", file=path,
+            f"PO syntax error: {reason.strip() or 'unexpected text'}",
+            file=path,
             line=int(m.group(1)) if m else None,
             hint="open the file in Poedit, which shows and fixes syntax errors, "
             "or compare the line with a correct entry (msgctxt, msgid, msgstr in quotes)",
@@ -83,7 +105,7 @@ def _check_syntax(text: str, path: str) -> None:
     """Line-level PO syntax check; polib silently accepts some broken lines."""
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip().lstrip("\ufeff")
-        if not line or line.startswith("#") and not line.startswith("#~"):
+        if not line or (line.startswith("#") and not line.startswith("#~")):
             continue
         if line.startswith("#~") and not re.match(r"^#~\s*(msg|\")", line):
             continue  # comments of obsolete entries
@@ -96,47 +118,67 @@ def _check_syntax(text: str, path: str) -> None:
         else:
             what = "this line is neither a comment (#…), a keyword (msgid …) nor a string"
         raise CatalogError(
-            f"PO syntax error: {what}", file=path, line=number,
+            f"PO syntax error: {what}",
+            file=path,
+            line=number,
             hint="open the file in Poedit, which shows and fixes syntax errors, or compare "
             'the line with a correct entry: msgid "…" and msgstr "…" in double quotes',
         )
 
 
-def _structure_problems(po: polib.POFile, path: str, text: str,
-                        require_header: bool) -> list[Problem]:
+def _structure_problems(
+    po: polib.POFile, path: str, text: str, require_header: bool
+) -> list[Problem]:
     problems: list[Problem] = []
-    seen: dict[tuple[str | None, str], int] = {}
+    seen: dict[tuple[str | None, str], int | None] = {}
     for entry in po:
         key = (entry.msgctxt, entry.msgid)
         if key in seen:
-            problems.append(Problem(
-                f"the message '{_short(entry.msgctxt or entry.msgid)}' is there twice "
-                f"(first at line {seen[key]})", path, entry.linenum,
-                hint="delete one of the two entries; keep the better translation",
-            ))
+            problems.append(
+                Problem(
+                    f"the message '{_short(entry.msgctxt or entry.msgid)}' is there twice "
+                    f"(first at line {seen[key]})",
+                    path,
+                    entry.linenum,
+                    hint="delete one of the two entries; keep the better translation",
+                )
+            )
         else:
             seen[key] = entry.linenum
         if entry.msgid_plural and po.metadata.get("Plural-Forms"):
             nplurals = _nplurals(po.metadata["Plural-Forms"])
             if nplurals and len(entry.msgstr_plural) not in (0, nplurals):
-                problems.append(Problem(
-                    f"the message has {len(entry.msgstr_plural)} plural forms, the header "
-                    f"says {nplurals}", path, entry.linenum, hint="add or remove msgstr[n] lines",
-                ))
+                problems.append(
+                    Problem(
+                        f"the message has {len(entry.msgstr_plural)} plural forms, the header "
+                        f"says {nplurals}",
+                        path,
+                        entry.linenum,
+                        hint="add or remove msgstr[n] lines",
+                    )
+                )
     if require_header:
-        if not text.lstrip("\ufeff").lstrip().startswith(("#", "msgid \"\"")) or not po.metadata:
-            problems.append(Problem(
-                "the catalogue has no header (the first entry with msgid \"\")", path, 1,
-                hint='add a header with "Content-Type: text/plain; charset=UTF-8\\n", '
-                '"Language: xx\\n" and "Plural-Forms: …\\n" (see another catalogue)',
-            ))
+        if not text.lstrip("\ufeff").lstrip().startswith(("#", 'msgid ""')) or not po.metadata:
+            problems.append(
+                Problem(
+                    'the catalogue has no header (the first entry with msgid "")',
+                    path,
+                    1,
+                    hint='add a header with "Content-Type: text/plain; charset=UTF-8\\n", '
+                    '"Language: xx\\n" and "Plural-Forms: …\\n" (see another catalogue)',
+                )
+            )
         else:
-            for key in REQUIRED_HEADERS:
-                if not po.metadata.get(key):
-                    problems.append(Problem(
-                        f"the header has no '{key}' line", path, 1,
-                        hint=f'add "{key}: …\\n" to the header (see another catalogue)',
-                    ))
+            for header in REQUIRED_HEADERS:
+                if not po.metadata.get(header):
+                    problems.append(
+                        Problem(
+                            f"the header has no '{header}' line",
+                            path,
+                            1,
+                            hint=f'add "{header}: …\\n" to the header (see another catalogue)',
+                        )
+                    )
     return problems
 
 
@@ -154,7 +196,9 @@ def load_po(path: Path, *, require_header: bool = True, label: str | None = None
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CatalogError(f"cannot read the catalogue: {exc.strerror}", file=label or path) from exc
+        raise CatalogError(
+            f"cannot read the catalogue: {exc.strerror}", file=label or path
+        ) from exc
     return read_po(data, label or str(path), require_header=require_header)
 
 
@@ -181,10 +225,31 @@ def _lb_class(ch: str) -> str:
 
 
 _LB_CLASSES = {
-    "-": "HY", "/": "SY", ".": "IS", ",": "IS", ":": "IS", ";": "IS",
-    ")": "CP", "]": "CP", "}": "CL", "(": "OP", "[": "OP", "{": "OP",
-    '"': "QU", "'": "QU", "«": "QU", "»": "QU", "!": "EX", "?": "EX", "؟": "EX",
-    "+": "PR", "\\": "PR", "$": "PR", "€": "PR", "%": "PO", "–": "BA",
+    "-": "HY",
+    "/": "SY",
+    ".": "IS",
+    ",": "IS",
+    ":": "IS",
+    ";": "IS",
+    ")": "CP",
+    "]": "CP",
+    "}": "CL",
+    "(": "OP",
+    "[": "OP",
+    "{": "OP",
+    '"': "QU",
+    "'": "QU",
+    "«": "QU",
+    "»": "QU",
+    "!": "EX",
+    "?": "EX",
+    "؟": "EX",
+    "+": "PR",
+    "\\": "PR",
+    "$": "PR",
+    "€": "PR",
+    "%": "PO",
+    "–": "BA",
 }
 _NO_BREAK_BEFORE = {"SP", "CL", "CP", "IS", "SY", "EX", "QU", "HY", "BA"}
 _NO_BREAK_AFTER = {"OP", "QU", "SP"}
@@ -321,8 +386,9 @@ def format_entry(entry: polib.POEntry) -> str:
 def format_po(po: polib.POFile) -> str:
     """The whole catalogue as text: header, active entries, then obsolete entries."""
     parts: list[str] = []
-    header = polib.POEntry(msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in
-                                                   po.ordered_metadata()))
+    header = polib.POEntry(
+        msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in po.ordered_metadata())
+    )
     header.flags = ["fuzzy"] if po.metadata_is_fuzzy else []
     head_lines = []
     for line in po.header.split("\n") if po.header else []:

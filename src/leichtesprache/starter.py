@@ -70,8 +70,10 @@ def create_project(directory: Path) -> list[Path]:
     from .pipeline import update
 
     if (directory / "leichtesprache.toml").exists():
-        raise ConfigError(f"{directory} already holds a leichtesprache project",
-                          hint="choose an empty or new folder")
+        raise ConfigError(
+            f"{directory} already holds a leichtesprache project",
+            hint="choose an empty or new folder",
+        )
     created = []
     for rel, text in FILES.items():
         path = directory / rel
