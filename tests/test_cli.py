@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
-
-from conftest import fill_catalog
 
 COMMANDS = ["build", "check", "status", "update", "add-language", "init"]
 
@@ -23,17 +22,25 @@ def test_help(run_cli, command: str) -> None:
 def test_update_then_check_is_clean(run_cli, sample_project: Path) -> None:
     result = run_cli("update", "--project", sample_project)
     assert result.exit_code == 0, result.output
-    assert "created  locale/sample.pot" in result.output
+    assert "All catalogues are up to date." in result.output
+    shutil.rmtree(sample_project / "locale" / "en")
+    result = run_cli("update", "--project", sample_project)
+    assert "created  locale/en/LC_MESSAGES/sample.po" in result.output
     result = run_cli("update", "--project", sample_project, "--check")
     assert result.exit_code == 0
     assert "up to date" in result.output
 
 
 def test_update_check_exits_1_and_writes_nothing(run_cli, sample_project: Path) -> None:
+    section = sample_project / "content" / "sample" / "sections" / "urlaub.md"
+    section.write_text(
+        section.read_text(encoding="utf-8").replace("Urlaub.", "Ferien."), encoding="utf-8"
+    )
+    before = {p: p.read_bytes() for p in (sample_project / "locale").rglob("*.po*")}
     result = run_cli("update", "--project", sample_project, "--check")
     assert result.exit_code == 1
-    assert "would create" in result.output
-    assert not (sample_project / "locale" / "sample.pot").exists()
+    assert "would update  locale/sample.pot" in result.output
+    assert {p: p.read_bytes() for p in (sample_project / "locale").rglob("*.po*")} == before
 
 
 def test_project_found_from_subfolder(run_cli, sample_project: Path, monkeypatch) -> None:
@@ -67,8 +74,7 @@ def test_add_language_twice_and_unknown(run_cli, sample_project: Path) -> None:
 
 
 def test_status_text_table(run_cli, sample_project: Path) -> None:
-    run_cli("update", "--project", sample_project)
-    fill_catalog(sample_project / "locale" / "en" / "LC_MESSAGES" / "sample.po")
+    run_cli("add-language", "fr", "--project", sample_project)
     result = run_cli("status", "--project", sample_project)
     assert result.exit_code == 0
     assert "100 %" in result.output and "0 %" in result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -215,10 +216,64 @@ def new_catalog(pot: polib.POFile, language: Language, domain: str) -> polib.POF
     return po
 
 
-def _key(entry: polib.POEntry) -> tuple[str | None, str]:
-    # Content messages are keyed on the stable block id alone; template strings (no context)
-    # on their English text, as gettext does.
-    return (entry.msgctxt, "") if entry.msgctxt else (None, entry.msgid)
+_FORMAT_FLAGS = ("python-brace-format", "python-format", "no-python-format")
+
+
+def _match(pot: polib.POFile, po: polib.POFile) -> list[tuple[polib.POEntry | None, bool]]:
+    """For each template entry: the old entry it continues, and whether that was obsolete.
+
+    Exact (msgctxt, msgid) first. Then, for a block whose German text changed, the one
+    remaining old entry with the same msgctxt (our stable block id). Catalogues from other
+    projects use one context for many messages (Django's "abbrev. month"): those only match
+    exactly, so no translation is taken for another message's.
+    """
+    remaining = [e for e in po if not e.obsolete] + [e for e in po if e.obsolete]
+    exact: dict[tuple[str | None, str], polib.POEntry] = {}
+    for entry in remaining:
+        exact.setdefault((entry.msgctxt, entry.msgid), entry)
+    taken: set[int] = set()
+    matches: list[polib.POEntry | None] = []
+    for template in pot:
+        old = exact.get((template.msgctxt, template.msgid))
+        if old is not None and id(old) not in taken:
+            taken.add(id(old))
+            matches.append(old)
+        else:
+            matches.append(None)
+    for index, template in enumerate(pot):
+        if matches[index] is not None or not template.msgctxt:
+            continue
+        candidates = [e for e in remaining if e.msgctxt == template.msgctxt and id(e) not in taken]
+        active = [e for e in candidates if not e.obsolete]
+        pick = active if active else candidates
+        if len(pick) == 1 and sum(1 for t in pot if t.msgctxt == template.msgctxt) == 1:
+            taken.add(id(pick[0]))
+            matches[index] = pick[0]
+    return [(m, bool(m is not None and m.obsolete)) for m in matches]
+
+
+def _nplurals_of(po: polib.POFile, language: Language) -> int:
+    header = po.metadata.get("Plural-Forms", "")
+    found = re.search(r"nplurals\s*=\s*(\d+)", header)
+    return int(found.group(1)) if found else language.nplurals
+
+
+def _carry_translation(entry: polib.POEntry, old: polib.POEntry, nplurals: int) -> None:
+    """Copy the old translation into the new entry, converting between plural shapes."""
+    if entry.msgid_plural:
+        forms = dict(old.msgstr_plural) if old.msgid_plural else {0: old.msgstr}
+        entry.msgstr_plural = {i: forms.get(i, "") for i in range(max(nplurals, len(forms)))}
+    elif old.msgid_plural:
+        entry.msgstr = old.msgstr_plural.get(0, "")
+        # The other forms have no place in a singular message: keep them for the translator.
+        kept = [
+            f"previous plural form {i}: {t}"
+            for i, t in sorted(old.msgstr_plural.items())
+            if i and t
+        ]
+        entry.tcomment = "\n".join(filter(None, [old.tcomment, *kept]))
+    else:
+        entry.msgstr = old.msgstr
 
 
 def merge(
@@ -230,8 +285,6 @@ def merge(
     gone → obsolete; back again → restored from obsolete; new → empty.
     """
     stats = MergeStats()
-    active = {_key(e): e for e in po if not e.obsolete}
-    obsolete = {_key(e): e for e in po if e.obsolete}
     result = polib.POFile(wrapwidth=po.wrapwidth)
     result.header = po.header
     result.metadata = dict(po.metadata)
@@ -241,72 +294,60 @@ def merge(
         result.metadata["Plural-Forms"] = language.plural_forms
     if not result.metadata.get("Language"):
         result.metadata["Language"] = language.code
-    used: set[tuple[str | None, str]] = set()
-    for template in pot:
-        key = _key(template)
-        old = active.get(key)
-        restored = False
-        if old is None and key in obsolete:
-            old, restored = obsolete[key], True
+    nplurals = _nplurals_of(result, language)
+    used: set[int] = set()
+    for template, (old, restored) in zip(pot, _match(pot, po), strict=True):
         entry = polib.POEntry(
             msgctxt=template.msgctxt,
             msgid=template.msgid,
             msgid_plural=template.msgid_plural,
             msgstr="",
-            msgstr_plural=dict(template.msgstr_plural),
+            msgstr_plural={i: "" for i in range(nplurals)} if template.msgid_plural else {},
             comment=template.comment,
             occurrences=list(template.occurrences),
-            flags=[],
+            flags=list(template.flags),
         )
+        result.append(entry)
         if old is None:
             stats.new += 1
-            entry.flags = list(template.flags)
-            result.append(entry)
             continue
-        used.add(key)
+        used.add(id(old))
         if restored:
             stats.restored.append(template.msgctxt or template.msgid)
         entry.tcomment = old.tcomment
-        entry.msgstr = old.msgstr
-        if template.msgid_plural:
-            entry.msgstr_plural = dict(old.msgstr_plural) or dict(template.msgstr_plural)
+        _carry_translation(entry, old, nplurals)
         translated = bool(old.msgstr or any(old.msgstr_plural.values()))
-        keep_flags = [
-            f
-            for f in old.flags
-            if f not in ("python-brace-format", "python-format", "no-python-format")
-        ]
         changed = old.msgid != template.msgid or old.msgid_plural != template.msgid_plural
+        fuzzy = translated and (changed or old.fuzzy)
         if changed and translated:
             stats.fuzzy.append(template.msgctxt or template.msgid)
             # The translation matches the text it was made for: keep the oldest previous text.
-            if old.fuzzy and old.previous_msgid:
+            if old.fuzzy and old.previous_msgid is not None:
                 entry.previous_msgid = old.previous_msgid
                 entry.previous_msgid_plural = old.previous_msgid_plural
             else:
                 entry.previous_msgid = old.msgid
-                entry.previous_msgid_plural = old.msgid_plural
-            if "fuzzy" not in keep_flags:
-                keep_flags.insert(0, "fuzzy")
-        elif not translated:
-            keep_flags = [f for f in keep_flags if f != "fuzzy"]
-        else:
+                entry.previous_msgid_plural = old.msgid_plural or None
+        elif fuzzy:
+            entry.previous_msgid = old.previous_msgid
+            entry.previous_msgid_plural = old.previous_msgid_plural
+        if translated and not changed:
             stats.kept += 1
-            if old.fuzzy:
-                entry.previous_msgid = old.previous_msgid
-                entry.previous_msgid_plural = old.previous_msgid_plural
-        entry.flags = keep_flags + [f for f in template.flags if f not in keep_flags]
-        result.append(entry)
-    for key, old in active.items():
-        if key in used:
+        # Stable order: fuzzy, the template's flags, then the translator's own flags.
+        own = [f for f in old.flags if f not in _FORMAT_FLAGS and f != "fuzzy"]
+        entry.flags = (["fuzzy"] if fuzzy else []) + list(template.flags)
+        entry.flags += [f for f in own if f not in entry.flags]
+    already_obsolete = [e for e in po if e.obsolete]
+    for old in po:
+        if id(old) in used or old.obsolete:
             continue
         if old.msgstr or any(old.msgstr_plural.values()) or old.tcomment:
             old.obsolete = True
             old.occurrences = []
             stats.obsoleted.append(old.msgctxt or old.msgid)
             result.append(old)
-    for key, old in obsolete.items():
-        if key not in used:
+    for old in already_obsolete:
+        if id(old) not in used:
             result.append(old)
     return result, stats
 
@@ -362,11 +403,8 @@ def catalog_status(
     """Count against the template when given, so a PO lagging behind its POT is not 100 %."""
     active = [e for e in po if not e.obsolete]
     if template is not None:
-        by_key = {_key(e): e for e in active}
-        wanted = [by_key.get(_key(t)) for t in template]
-        current = [
-            e for e, t in zip(wanted, template, strict=True) if e is not None and e.msgid == t.msgid
-        ]
+        by_key = {(e.msgctxt, e.msgid): e for e in active}
+        current = [e for e in (by_key.get((t.msgctxt, t.msgid)) for t in template) if e]
         total = len(template)
     else:
         current = active
@@ -437,6 +475,11 @@ def catalog_path(locale_dir: Path, language: str, domain: str) -> Path:
 
 
 def render_catalog(po: polib.POFile) -> bytes:
+    """Catalogues are always written as UTF-8, whatever charset they were read in."""
+    content_type = po.metadata.get("Content-Type")
+    charset = re.search(r"charset\s*=\s*([A-Za-z0-9_.:-]+)", content_type or "")
+    if content_type and charset and charset.group(1).lower().replace("-", "") != "utf8":
+        po.metadata["Content-Type"] = content_type.replace(charset.group(0), "charset=UTF-8")
     return format_po(po).encode("utf-8")
 
 

@@ -215,6 +215,7 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
             Problem(
                 "the publication lists no sections",
                 rel_pub,
+                _find_line(pub_file, "sections"),
                 hint='add sections = ["first-section", …] naming files in sections/',
             )
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -17,7 +18,7 @@ from .errors import CatalogError, Problem
 
 #: GNU gettext's default page width.
 PAGE_WIDTH = 79
-_CHARSET_RE = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
+_CHARSET_RE = re.compile(rb'(?m)^"Content-Type:[^"\n]*charset\s*=\s*([A-Za-z0-9_.:-]+)')
 _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
@@ -76,8 +77,9 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
             hint="restore it, or delete it and run `leichtesprache update`",
         )
     _check_syntax(text, path)
+    text = _decode_gnu_escapes(text)
     try:
-        po = polib.pofile(text if "\n" in text else text + "\n", wrapwidth=PAGE_WIDTH)
+        po = _parse(text)
     except (OSError, ValueError, KeyError, IndexError) as exc:
         message = str(exc)
         m = re.search(r"line (\d+)", message)
@@ -95,10 +97,62 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
     return po
 
 
-_STRING = r'"(?:[^"\\]|\\[\\"ntrabfv0-7x?\']|\\[0-7]{1,3})*"'
+_STRING = r'"(?:[^"\\]|\\[\\"ntrabfv]|\\[0-7]{1,3}|\\x[0-9a-fA-F]+)*"'
 _LINE_RE = re.compile(
     r"^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+)?" + _STRING + r"\s*$"
 )
+
+
+def _parse(text: str) -> polib.POFile:
+    """polib's parser, fed lines split at ``\\n`` only.
+
+    ``polib.pofile(str)`` uses ``str.splitlines()``, which also splits at U+2028, U+0085
+    and other separators that may stand inside a message; we would then fail to read a
+    catalogue we wrote ourselves.
+    """
+    parser: Any = polib._POFileParser(
+        text, encoding="utf-8", check_for_duplicates=False, klass=None
+    )
+    parser.fhandle = text.split("\n")
+    po: polib.POFile = parser.parse()
+    po.wrapwidth = PAGE_WIDTH
+    return po
+
+
+_GNU_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_STRING_LINE = re.compile(r'^(\s*(?:#[~|]+\s*)*(?:msg\w*(?:\[\d+\])?\s+)?)(".*)$', re.MULTILINE)
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    """One escape polib does not know (\\a, octal, hex) → the character; others unchanged."""
+    code = match.group(1)
+    if code in _GNU_ESCAPES:
+        return _GNU_ESCAPES[code]
+    if code[0] == "x" and len(code) > 1:
+        value = int(code[1:], 16)
+    elif code[0] in "01234567":
+        value = int(code, 8)
+    else:
+        return match.group(0)
+    char = chr(value) if value < 0x110000 else "\ufffd"
+    # A character polib decodes itself must stay in the escaped form polib reads.
+    return _POLIB_ESCAPES.get(char, char)
+
+
+_POLIB_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _decode_gnu_escapes(text: str) -> str:
+    """Turn the escapes GNU writes but polib does not decode (\\a \\b \\f \\v) into
+    characters, in string lines only; the writer escapes them again."""
+    if "\\" not in text:
+        return text
+
+    def fix(match: re.Match[str]) -> str:
+        body = re.sub(r"\\(x[0-9a-fA-F]+|[0-7]{1,3}|.)", _unescape_one, match.group(2))
+        return match.group(1) + body
+
+    return _STRING_LINE.sub(fix, text)
 
 
 def _check_syntax(text: str, path: str) -> None:
@@ -111,7 +165,11 @@ def _check_syntax(text: str, path: str) -> None:
             continue  # comments of obsolete entries
         if _LINE_RE.match(line):
             continue
-        if re.match(r'^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s*"', line):
+        if re.match(
+            r'^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)?\s*".*\\[^\\"ntrabfv]', line
+        ):
+            what = 'a string uses an escape sequence other than \\n \\t \\r \\" \\\\'
+        elif re.match(r'^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s*"', line):
             what = "a string is not closed, or contains an unescaped quote or backslash"
         elif re.match(r"^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr)", line):
             what = "a keyword must be followed by a string in double quotes"
@@ -145,6 +203,15 @@ def _structure_problems(
             )
         else:
             seen[key] = entry.linenum
+        if entry.msgstr_plural and not entry.msgid_plural:
+            problems.append(
+                Problem(
+                    "msgstr[n] plural forms, but the message has no msgid_plural",
+                    path,
+                    _line_from(text, entry.linenum, "msgstr["),
+                    hint='write msgstr "…" for a message without plural',
+                )
+            )
         if entry.msgid_plural and po.metadata.get("Plural-Forms"):
             nplurals = _nplurals(po.metadata["Plural-Forms"])
             if nplurals and len(entry.msgstr_plural) not in (0, nplurals):
@@ -182,6 +249,16 @@ def _structure_problems(
     return problems
 
 
+def _line_from(text: str, start: int | None, prefix: str) -> int | None:
+    """The first line at or after ``start`` that begins with ``prefix`` (for error messages)."""
+    if start is None:
+        return None
+    for number, line in enumerate(text.split("\n")[start - 1 :], start):
+        if line.lstrip().startswith(prefix):
+            return number
+    return start
+
+
 def _nplurals(header: str) -> int | None:
     m = re.search(r"nplurals\s*=\s*(\d+)", header)
     return int(m.group(1)) if m else None
@@ -209,8 +286,15 @@ def escape(text: str) -> str:
     return "".join(_ESCAPES.get(ch, ch) for ch in text)
 
 
+def _char_width(ch: str) -> int:
+    """Display columns as GNU counts them: wide East Asian 2, combining marks 0."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(_char_width(ch) for ch in text)
 
 
 def _lb_class(ch: str) -> str:
@@ -271,7 +355,8 @@ def _break_points(segment: str) -> list[int]:
     in prose, URLs and numbers.
     """
     units = _units(segment)
-    classes = [_lb_class(_UNESCAPE.get(u, u)) if len(u) > 1 else _lb_class(u) for u in units]
+    # GNU classifies an escape sequence by its backslash (PR), except the newline.
+    classes = [("BK" if u == "\\n" else "PR") if len(u) > 1 else _lb_class(u) for u in units]
     points = []
     offset = 0
     for i in range(len(units) - 1):
@@ -305,33 +390,39 @@ def _break_points(segment: str) -> list[int]:
 
 
 def _wrap_field(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) -> list[str]:
-    """Format ``keyword "value"`` like GNU write-po.c: split after ``\\n``, wrap at spaces."""
+    """Format ``keyword "value"`` like GNU write-po.c: split after ``\\n``, wrap at breaks."""
     escaped = escape(value)
     head = f"{prefix}{keyword} "
     # Portions end after each escaped newline.
-    portions = re.findall(r".*?\\n|.+$", escaped) or [""]
-    portions = [p for p in portions if p] or [""]
+    portions = [p for p in re.findall(r".*?\\n|.+$", escaped) if p] or [""]
     has_inner_newline = "\\n" in escaped[:-2] if escaped.endswith("\\n") else "\\n" in escaped
     if not has_inner_newline and _width(head) + _width(escaped) + 2 <= width:
         return [f'{head}"{escaped}"']
     lines = [f'{head}""']
     room = width - _width(prefix) - 2
     for portion in portions:
-        while _width(portion) > room:
+        # One pass per portion: cumulative widths and break points, so a huge string stays
+        # linear (a translator may paste a megabyte).
+        cumulative = [0]
+        for ch in portion:
+            cumulative.append(cumulative[-1] + _char_width(ch))
+        start = 0
+        points = [p for p in _break_points(portion) if p > 0]
+        k = 0
+        while cumulative[-1] - cumulative[start] > room:
+            while k < len(points) and points[k] <= start:
+                k += 1
             cut = 0
-            for point in _break_points(portion):
-                if _width(portion[:point]) <= room:
-                    cut = point
-                else:
-                    break
+            while k < len(points) and cumulative[points[k]] - cumulative[start] <= room:
+                cut = points[k]
+                k += 1
             if cut == 0:
-                points = _break_points(portion)
-                if not points:
+                if k >= len(points):
                     break
-                cut = points[0]
-            lines.append(f'{prefix}"{portion[:cut]}"')
-            portion = portion[cut:]
-        lines.append(f'{prefix}"{portion}"')
+                cut = points[k]  # no break fits: GNU leaves the line overlong
+            lines.append(f'{prefix}"{portion[start:cut]}"')
+            start = cut
+        lines.append(f'{prefix}"{portion[start:]}"')
     return lines
 
 
@@ -364,11 +455,11 @@ def format_entry(entry: polib.POEntry) -> str:
         out.append("#, " + ", ".join(entry.flags))
     mark = "#~ " if entry.obsolete else ""
     prev = "#~| " if entry.obsolete else "#| "
-    if entry.previous_msgctxt is not None and entry.previous_msgctxt != "":
+    if entry.previous_msgctxt is not None:
         out.extend(_wrap_field(prev, "msgctxt", entry.previous_msgctxt))
-    if entry.previous_msgid:
-        out.extend(_wrap_field(prev, "msgid", entry.previous_msgid))
-    if entry.previous_msgid_plural:
+    if entry.previous_msgid is not None or entry.previous_msgctxt is not None:
+        out.extend(_wrap_field(prev, "msgid", entry.previous_msgid or ""))
+    if entry.previous_msgid_plural is not None:
         out.extend(_wrap_field(prev, "msgid_plural", entry.previous_msgid_plural))
     if entry.msgctxt is not None:
         out.extend(_wrap_field(mark, "msgctxt", entry.msgctxt))
@@ -387,7 +478,9 @@ def format_po(po: polib.POFile) -> str:
     """The whole catalogue as text: header, active entries, then obsolete entries."""
     parts: list[str] = []
     header = polib.POEntry(
-        msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in po.ordered_metadata())
+        # Header fields keep the order of the file (Poedit, Weblate, msgmerge have their own).
+        msgid="",
+        msgstr="".join(f"{k}: {v}\n" for k, v in po.metadata.items()),
     )
     header.flags = ["fuzzy"] if po.metadata_is_fuzzy else []
     head_lines = []

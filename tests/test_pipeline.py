@@ -1,0 +1,128 @@
+"""End-to-end: the sample project built to PDFs, checked through their structure."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import polib
+import pytest
+
+from conftest import DATA
+from leichtesprache.config import load_project
+from leichtesprache.pipeline import build
+
+pytestmark = pytest.mark.slow
+# WeasyPrint names the subset fonts after the family: "Noto-Sans", "Noto-Sans-Arabic-Bold".
+ALLOWED_FONTS = {"Noto-Sans", "Noto-Sans-Bold", "Noto-Sans-Arabic", "Noto-Sans-Arabic-Bold"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("built") / "project"
+    shutil.copytree(DATA / "sample_project", project)
+    build(load_project(project), jobs=2)
+    return project
+
+
+def _pdf(project: Path, lang: str) -> Path:
+    return project / "dist" / "sample" / f"sample-{lang}.pdf"
+
+
+def _text(path: Path) -> str:
+    out = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return re.sub("[\u202a-\u202e\u2066-\u2069]", "", out)
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ar"])
+def test_pdf_language_fonts_pages(built: Path, lang: str) -> None:
+    path = _pdf(built, lang)
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == lang
+        assert len(pdf.pages) % 4 == 0
+        names = set()
+        for page in pdf.pages:
+            for font in page.Resources.get("/Font", {}).values():
+                base = str(font.BaseFont).lstrip("/").split("+")[-1]
+                names.add(base)
+                descriptor = (
+                    font.DescendantFonts[0].FontDescriptor
+                    if "/DescendantFonts" in font
+                    else font.FontDescriptor
+                )
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+        assert names and names <= ALLOWED_FONTS, names
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_text_and_facts(built: Path) -> None:
+    de = _text(_pdf(built, "de"))
+    assert "603 Euro" in de and "13,90 Euro" in de
+    assert "{minimum_wage}" not in de
+    en = _text(_pdf(built, "en"))
+    assert "You get the minimum wage." in en
+    assert "13.90 euros" in en
+    ar = _text(_pdf(built, "ar"))
+    # Logical order once bidi marks are stripped. (pdftotext writes lam-alef and lam-yeh
+    # ligatures in reverse, so the words checked here have none.)
+    assert "هنا نشرح الكلمات الصعبة" in ar
+    assert "13.90" in ar
+    assert "يورو" in ar
+    assert "603" in ar
+
+
+def test_as_of_next_year(built: Path, tmp_path: Path) -> None:
+    build(
+        load_project(built),
+        languages=["de"],
+        out=tmp_path,
+        as_of=__import__("datetime").date(2027, 1, 15),
+    )
+    text = _text(tmp_path / "sample" / "sample-de.pdf")
+    assert "633 Euro" in text and "14,60 Euro" in text
+    assert "603 Euro" not in text
+
+
+def test_reproducible(built: Path, tmp_path: Path) -> None:
+    build(load_project(built), languages=["ar"], out=tmp_path)
+    assert (tmp_path / "sample" / "sample-ar.pdf").read_bytes() == _pdf(built, "ar").read_bytes()
+
+
+def test_incomplete_language_refused_then_draft(run_cli, sample_project: Path) -> None:
+    path = sample_project / "locale" / "en" / "LC_MESSAGES" / "sample.po"
+    po = polib.pofile(str(path))
+    next(e for e in po if e.msgctxt == "urlaub.intro").msgstr = ""
+    po.save()
+    result = run_cli("build", "--project", sample_project, "--lang", "en")
+    assert result.exit_code == 1
+    assert "not complete" in result.output and "--allow-partial" in result.output
+    assert not (sample_project / "dist").exists() or not list(
+        (sample_project / "dist").rglob("*.pdf")
+    )
+    result = run_cli("build", "--project", sample_project, "--lang", "en", "--allow-partial")
+    assert result.exit_code == 0, result.output
+    assert "DRAFT" in result.output
+    with pikepdf.open(_pdf(sample_project, "en")) as pdf:
+        pages = len(pdf.pages)
+    text = _text(_pdf(sample_project, "en"))
+    assert text.count("Draft") >= pages
+
+
+def test_failed_build_keeps_previous_outputs(run_cli, built: Path, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(built, project)
+    before = {p: p.read_bytes() for p in (project / "dist").rglob("*.pdf")}
+    po = project / "locale" / "ar" / "LC_MESSAGES" / "sample.po"
+    po.write_text(
+        po.read_text(encoding="utf-8").replace('msgctxt "lohn.intro"', 'msgctxt "lohn.intro'),
+        encoding="utf-8",
+    )
+    result = run_cli("build", "--project", project)
+    assert result.exit_code == 2
+    assert "locale/ar/LC_MESSAGES/sample.po:" in result.output
+    assert {p: p.read_bytes() for p in (project / "dist").rglob("*.pdf")} == before
