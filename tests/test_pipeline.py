@@ -126,3 +126,14 @@ def test_failed_build_keeps_previous_outputs(run_cli, built: Path, tmp_path: Pat
     assert result.exit_code == 2
     assert "locale/ar/LC_MESSAGES/sample.po:" in result.output
     assert {p: p.read_bytes() for p in (project / "dist").rglob("*.pdf")} == before
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ar"])
+def test_no_line_ends_inside_a_word(built: Path, lang: str) -> None:
+    """Easy language never splits a word: no hyphenation, no break at a Mediopunkt."""
+    lines = _text(_pdf(built, lang)).splitlines()
+    assert not [
+        line
+        for line in lines
+        if re.search(r"[\w·‐-]$", line) and line.endswith(("-", "‐", "·", "\u00ad"))
+    ]

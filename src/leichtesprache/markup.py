@@ -23,7 +23,9 @@ MAX_MARKUP_CHARS = 20_000
 MAX_UNBROKEN_ADDRESS = 40
 
 #: A Mediopunkt compound with at least this many letters may break after each "·".
-MEDIOPUNKT_BREAK_LETTERS = 16
+#: Easy language never splits a word over two lines; only a compound too long for an A5
+#: line (about 25 letters at 14 pt) may break at its Mediopunkt rather than overflow.
+MEDIOPUNKT_BREAK_LETTERS = 26
 
 # Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): a translator
 # could use them to show text in another order than it is stored (and searched, checked).
@@ -234,8 +236,8 @@ def _numbers_html(text: str) -> str:
 def _break_compounds(text: str, *, url: bool = False) -> str:
     """Escape ``text`` and allow a line break after each "·" of a long compound word.
 
-    >>> _break_compounds("Integrations·zentrum & Mini·job")
-    'Integrations·<wbr>zentrum &amp; Mini·job'
+    >>> _break_compounds("Arbeits·unfähigkeits·bescheinigungs·pflicht & Mini·job")
+    'Arbeits·<wbr>unfähigkeits·<wbr>bescheinigungs·<wbr>pflicht &amp; Mini·job'
     """
     if "·" not in text and (not url or "/" not in text):
         return text.translate(_ESCAPES)
