@@ -138,3 +138,13 @@ def test_init_creates_a_project(run_cli, tmp_path: Path) -> None:
     result = run_cli("init", target)
     assert result.exit_code == 2 and "already holds" in result.output
     assert os.listdir(target)
+
+
+def test_init_project_builds_at_once(run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "neu"
+    assert run_cli("init", target).exit_code == 0
+    result = run_cli("build", "--project", target)
+    assert result.exit_code == 0, result.output
+    assert (target / "dist" / "beispiel" / "beispiel-de.pdf").is_file()
+    result = run_cli("add-language", "fr", "--project", target)
+    assert "template labels filled in" in result.output

@@ -321,7 +321,8 @@ def add_language(code: str, project_dir: Path | None) -> None:
     language = get_language(code)
     changes = run_add(project, code)
     for change in changes:
-        click.echo(f"{change.action:>8}  {_shown(change.path, project.root)}")
+        details = f"  ({', '.join(change.details)})" if change.details else ""
+        click.echo(f"{change.action:>8}  {_shown(change.path, project.root)}{details}")
     direction = "right to left" if language.rtl else "left to right"
     click.echo(
         f"Added {language.english_name} ({language.autonym}), written {direction}, "
@@ -341,6 +342,7 @@ def init(directory: Path) -> None:
     """Create a new project with an example publication in DIRECTORY."""
     from .starter import create_project
 
+    directory = directory.resolve()
     created = create_project(directory)
     for path in created:
         click.echo(f"created  {_shown(path, directory)}")

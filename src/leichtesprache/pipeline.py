@@ -169,7 +169,40 @@ def add_language(project: Project, code: str) -> list[Change]:
         if config_text is not None:
             atomic_write_bytes(project.config_file, config_text.encode("utf-8"))
             changes.append(Change(project.config_file, "updated", (f"added '{code}'",)))
+        seeded = seed_ui_translations(project, code)
+        if seeded is not None:
+            changes.append(Change(seeded, "updated", ("template labels filled in",)))
     return changes
+
+
+def seed_ui_translations(project: Project, code: str) -> Path | None:
+    """Fill empty template labels from the translations shipped with the default templates.
+
+    A new project or language then builds at once; labels the project changed or added
+    stay for its translators. Returns the catalogue if anything was filled.
+    """
+    from .config import defaults_dir
+    from .fsutil import atomic_write_bytes
+
+    path = catalog.catalog_path(project.locale_dir, code, catalog.UI_DOMAIN)
+    shipped = catalog.catalog_path(defaults_dir() / "locale", code, catalog.UI_DOMAIN)
+    if not path.is_file() or not shipped.is_file() or path.resolve() == shipped.resolve():
+        return None
+    known = {
+        (e.msgctxt, e.msgid): e.msgstr
+        for e in load_po(shipped, label=str(shipped))
+        if catalog.is_translated(e)
+    }
+    po = load_po(path, label=path.relative_to(project.root).as_posix())
+    filled = 0
+    for entry in po:
+        if not entry.obsolete and not entry.msgstr and (entry.msgctxt, entry.msgid) in known:
+            entry.msgstr = known[(entry.msgctxt, entry.msgid)]
+            filled += 1
+    if not filled:
+        return None
+    atomic_write_bytes(path, catalog.render_catalog(po))
+    return path
 
 
 _LANGS_RE = re.compile(r"(?m)^(\s*languages\s*=\s*\[)([^\]]*)(\])")

@@ -67,7 +67,7 @@ def create_project(directory: Path) -> list[Path]:
     """Write the example project; never overwrite an existing project."""
     from .config import load_project
     from .fsutil import atomic_write_text
-    from .pipeline import update
+    from .pipeline import seed_ui_translations, update
 
     if (directory / "leichtesprache.toml").exists():
         raise ConfigError(
@@ -84,4 +84,6 @@ def create_project(directory: Path) -> list[Path]:
     for change in update(project):
         if change.action != "unchanged":
             created.append(change.path)
+    for code in project.languages:
+        seed_ui_translations(project, code)
     return created
