@@ -104,16 +104,7 @@ def conditional(doc: Doc) -> Iterator[Hit]:
     for unit, sentence in doc.sentences():
         for token in sentence.tokens:
             if token.kind == "word" and token.lower in ("لو", "ولو", "لولا", "فلو"):
-                yield Hit(
-                    unit.index,
-                    token.start,
-                    token.end,
-                    "warning",
-                    doc.tr("{word} is a conditional form.", word=quote(token.text)),
-                    doc.tr(
-                        "Say clearly what is true or what the reader can do: “you can”, “you must”."
-                    ),
-                )
+                yield doc.conditional(unit.index, token)
 
 
 PROFILE = Profile(

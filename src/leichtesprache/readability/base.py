@@ -168,6 +168,17 @@ class Doc:
         #: The language without region ("de" for "de_AT").
         self.base = self.language.split("_")[0]
 
+    def conditional(self, unit: int, token: Token) -> Hit:
+        """The finding of every language's conditional rule for one word."""
+        return Hit(
+            unit,
+            token.start,
+            token.end,
+            "warning",
+            self.tr("{word} is a conditional form.", word=quote(token.text)),
+            self.tr("Say clearly what is true or what the reader can do: “you can”, “you must”."),
+        )
+
     def tr(self, msgid: str, /, **params: Any) -> str:
         """Translate a message into the editor's language."""
         return translate(msgid, self.ui_language, **params)

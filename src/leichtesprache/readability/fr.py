@@ -132,16 +132,7 @@ def conditional(doc: Doc) -> Iterator[Hit]:
                 w.lower in ("que", "qu'", "qu’") for w in words[max(0, i - 3) : i]
             )
             if conditional_form or subjunctive:
-                yield Hit(
-                    unit.index,
-                    token.start,
-                    token.end,
-                    "warning",
-                    doc.tr("{word} is a conditional form.", word=quote(token.text)),
-                    doc.tr(
-                        "Say clearly what is true or what the reader can do: “you can”, “you must”."
-                    ),
-                )
+                yield doc.conditional(unit.index, token)
 
 
 PROFILE = Profile(

@@ -125,16 +125,7 @@ def conditional(doc: Doc) -> Iterator[Hit]:
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
         for token in sentence.tokens:
             if token.kind == "word" and token.lower in ("бы", "б"):
-                yield Hit(
-                    unit.index,
-                    token.start,
-                    token.end,
-                    "warning",
-                    doc.tr("{word} is a conditional form.", word=quote(token.text)),
-                    doc.tr(
-                        "Say clearly what is true or what the reader can do: “you can”, “you must”."
-                    ),
-                )
+                yield doc.conditional(unit.index, token)
 
 
 def number_words(doc: Doc) -> Iterator[Hit]:
