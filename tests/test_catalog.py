@@ -192,3 +192,17 @@ def test_runtime_translations_skip_fuzzy() -> None:
         "form4",
         "form5",
     ]
+
+
+def test_babel_extractor_entry_point(sample_project: Path) -> None:
+    from babel.messages.extract import extract_from_dir
+
+    found = list(
+        extract_from_dir(
+            str(sample_project / "content"),
+            method_map=[("**/sections/*.md", "leichtesprache")],
+        )
+    )
+    assert ("lohn.limit", "Sie verdienen höchstens {minijob_limit} im Monat.") in [
+        (f[4], f[2]) for f in found
+    ]
