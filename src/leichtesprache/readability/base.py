@@ -168,6 +168,20 @@ class Doc:
         #: The language without region ("de" for "de_AT").
         self.base = self.language.split("_")[0]
 
+    def passive(self, unit: int, start: int, end: int, severity: str = "warning") -> Hit:
+        """The finding of every language's passive rule for the words in ``start:end``."""
+        return Hit(
+            unit,
+            start,
+            end,
+            severity,
+            self.tr(
+                "Passive voice ({words}): it is not clear who does something.",
+                words=quote(self.units[unit].visible[start:end]),
+            ),
+            self.tr("Say who does it: “Your boss pays the money.”"),
+        )
+
     def conditional(self, unit: int, token: Token) -> Hit:
         """The finding of every language's conditional rule for one word."""
         return Hit(

@@ -124,17 +124,7 @@ def passive(doc: Doc) -> Iterator[Hit]:
                     span = (token.start, verb.end)
                     break
         if span:
-            yield Hit(
-                unit.index,
-                span[0],
-                span[1],
-                "error",
-                doc.tr(
-                    "Passive voice ({words}): it is not clear who does something.",
-                    words=quote(unit.visible[span[0] : span[1]]),
-                ),
-                doc.tr("Say who does it: “Your boss pays the money.”"),
-            )
+            yield doc.passive(unit.index, span[0], span[1], "error")
 
 
 def _is_participle(word: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset
+from .base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset
 
 NEGATIONS = wordset("not no never nothing nobody none neither nor cannot nowhere")
 _UNITS = [
@@ -110,17 +110,7 @@ def passive(doc: Doc) -> Iterator[Hit]:
             while j < len(words) and _ADVERB.fullmatch(words[j].lower) and j - i <= 2:
                 j += 1
             if j < len(words) and _participle(words[j].lower):
-                yield Hit(
-                    unit.index,
-                    token.start,
-                    words[j].end,
-                    "warning",
-                    doc.tr(
-                        "Passive voice ({words}): it is not clear who does something.",
-                        words=quote(unit.visible[token.start : words[j].end]),
-                    ),
-                    doc.tr("Say who does it: “Your boss pays the money.”"),
-                )
+                yield doc.passive(unit.index, token.start, words[j].end)
                 break
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
+from .base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset, wordtable
 
 NEGATIONS = wordset("ne n' n’ non aucun aucune ni nul nulle")
 NEGATION_SECONDARY = wordset("pas jamais rien guère")
@@ -107,17 +107,7 @@ def passive(doc: Doc) -> Iterator[Hit]:
                 and _PARTICIPLE.fullmatch(word)
                 and not word.endswith(("ui", "oi", "ai"))
             ):
-                yield Hit(
-                    unit.index,
-                    token.start,
-                    words[j].end,
-                    "warning",
-                    doc.tr(
-                        "Passive voice ({words}): it is not clear who does something.",
-                        words=quote(unit.visible[token.start : words[j].end]),
-                    ),
-                    doc.tr("Say who does it: “Your boss pays the money.”"),
-                )
+                yield doc.passive(unit.index, token.start, words[j].end)
                 break
 
 

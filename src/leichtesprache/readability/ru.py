@@ -106,17 +106,7 @@ def passive(doc: Doc) -> Iterator[Hit]:
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
         for token in sentence.tokens:
             if token.kind == "word" and _is_passive(token):
-                yield Hit(
-                    unit.index,
-                    token.start,
-                    token.end,
-                    "warning",
-                    doc.tr(
-                        "Passive voice ({words}): it is not clear who does something.",
-                        words=quote(token.text),
-                    ),
-                    doc.tr("Say who does it: “Your boss pays the money.”"),
-                )
+                yield doc.passive(unit.index, token.start, token.end)
                 break
 
 
