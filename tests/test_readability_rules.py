@@ -110,7 +110,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("en", "long-word", "You get an indemnification.", "You get money."),
     ("fr", "long-word", "Vous recevez une indemnisation.", "Vous recevez de l'argent."),
     ("ru", "long-word", "Вы получаете компенсационную выплату.", "Вы получаете деньги."),
-    ("ar", "long-word", "تحصل على التعويضات.", "تحصل على المال."),
+    ("ar", "long-word", "تحصل على الاستثمارات.", "تحصل على التعويضات."),  # stem length
     # --- compound (de)
     ("de", "compound", "Sie haben eine Rentenversicherung.", "Sie haben eine Renten·versicherung."),
     ("de", "compound", "Fragen Sie Ihre Krankenkasse.", "Fragen Sie Ihre Kranken·kasse."),
@@ -375,3 +375,26 @@ def test_digit_system_consistent_setting() -> None:
         if f.rule == "digit-system"
     ]
     assert [text[f.start : f.end] for f in hits] == ["3"]
+
+
+def test_arabic_long_word_counts_the_stem_and_skips_latin_terms() -> None:
+    from leichtesprache.readability import TextUnit, check_units
+
+    def long_words(text: str) -> list[str]:
+        result = check_units([TextUnit(text, "x.po", 1)], "ar", source="x")
+        return [f.text for f in result.findings if f.rule == "long-word"]
+
+    assert long_words("تسأل مكتب الاستشارة.") == []  # stem استشارة: 7 letters
+    assert long_words("بالألمانية: Rentenversicherung.") == []
+    assert long_words("هذه استثناءاتكموها.") != []  # a long stem is still long
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("ar", "بالألمانية: Krankschreibung."), ("ru", "По-немецки это называется: Krankschreibung.")],
+)
+def test_german_terms_in_other_scripts_are_not_hard_words(lang: str, text: str) -> None:
+    from leichtesprache.readability import TextUnit, check_units
+
+    result = check_units([TextUnit(text, "x.po", 1)], lang, source="x")
+    assert not [f for f in result.findings if f.rule in ("hard-word", "long-word")]

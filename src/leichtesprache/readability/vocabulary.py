@@ -15,6 +15,34 @@ _AR_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ا�
 _AR_SUFFIXES = ("كما", "هما", "كم", "هم", "هن", "ها", "نا", "ك", "ه", "ي")
 
 
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u0671-\u06d3]")
+#: The article and the clitics written with it; a reader takes "الاستشارة" as one known
+#: word, so its length is the stem's. Single-letter prefixes stay: they may be root letters.
+_AR_ARTICLES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
+
+
+_SCRIPT_LETTER = {"ar": _ARABIC_LETTER, "ru": re.compile("[а-яё]", re.IGNORECASE)}
+
+
+def _foreign_script(doc: Doc, token: Token) -> bool:
+    """A Latin word in Arabic or Russian text: a German name or term given on purpose
+    (the word book adds "In German: …"); the language's word lists cannot judge it."""
+    own = _SCRIPT_LETTER.get(doc.base)
+    return own is not None and not own.search(token.text)
+
+
+def _arabic_stem(word: str) -> str:
+    """The word without a leading article (and the conjunction or preposition on it).
+
+    >>> _arabic_stem("الاستشارة"), _arabic_stem("والخصومات"), _arabic_stem("الى")
+    ('استشارة', 'خصومات', 'الى')
+    """
+    for prefix in _AR_ARTICLES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
+
+
 def long_word(doc: Doc) -> Iterator[Hit]:
     """Words (compound parts) with many syllables or letters. German whole words without a
     separator are the ``compound`` rule's business; here only their parts count."""
@@ -31,9 +59,11 @@ def long_word(doc: Doc) -> Iterator[Hit]:
                 continue
             if doc.base == "ru" and doc.zipf(ru_tag(token.lower)[1]) >= common:
                 continue
+            if _foreign_script(doc, token):
+                continue
             for text, (start, end) in zip(token.part_texts(), token.parts, strict=True):
                 count = syllables(text, doc.language)
-                size = letters(text)
+                size = letters(_arabic_stem(text) if doc.base == "ar" else text)
                 if syllable_limit and count > syllable_limit and doc.base != "ar":
                     message = doc.tr(
                         "{word} is a long word ({count} syllables).", word=quote(text), count=count
@@ -226,7 +256,7 @@ def hard_word(doc: Doc) -> Iterator[Hit]:
         seen: set[str] = set()
         for sentence in unit.sentences:
             for index, token in enumerate(sentence.tokens):
-                if token.kind != "word" or token.lower in seen:
+                if token.kind != "word" or token.lower in seen or _foreign_script(doc, token):
                     continue
                 if _is_hard(doc, token, index):
                     seen.add(token.lower)
