@@ -197,3 +197,24 @@ def test_wrapping_matches_gnu_msgcat(tmp_path: Path) -> None:
     path.write_text(format_po(po), encoding="utf-8")
     out = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
     assert out.stdout == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('msgid "y"\nmsgstr "x"\n\n# o\nmsgstr "oof"\nmsgid ""\n', "empty msgid"),
+        ('msgid "a"\nmsgid_plural "b"\n', r"has no msgstr\[0\]"),
+        ('msgid "a"\nmsgstr "b\\0c"\n', "NUL character"),
+        ('msgid "a"\nmsgstr[0] "b"\n', "no msgid_plural"),
+    ],
+)
+def test_structural_errors_found_by_fuzzing(body: str, message: str) -> None:
+    with pytest.raises(CatalogError, match=message) as err:
+        read_po(body.encode(), "x.po", require_header=False)
+    assert err.value.problems[0].line is not None
+
+
+def test_gnu_escapes_are_decoded_and_written_back() -> None:
+    po = read_po((HEADER + 'msgid "a"\nmsgstr "\\x41\\101\\a\\v"\n').encode(), "x.po")
+    assert po[0].msgstr == "AA\a\v"
+    assert 'msgstr "AA\\a\\v"' in format_po(po)

@@ -77,6 +77,14 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
             hint="restore it, or delete it and run `leichtesprache update`",
         )
     _check_syntax(text, path)
+    nul = _NUL_ESCAPE.search(text)
+    if nul:
+        raise CatalogError(
+            "a string contains the escape of a NUL character (\\0), which gettext cannot store",
+            file=path,
+            line=text[: nul.start()].count("\n") + 1,
+            hint="delete the \\0 from the text",
+        )
     text = _decode_gnu_escapes(text)
     try:
         po = _parse(text)
@@ -91,6 +99,11 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
             hint="open the file in Poedit, which shows and fixes syntax errors, "
             "or compare the line with a correct entry (msgctxt, msgid, msgstr in quotes)",
         ) from exc
+    for entry in po:
+        # "#| msgctxt" needs a "#| msgid" (msgfmt insists); we write an empty one, so read
+        # the missing one as empty too and a second round trip changes nothing.
+        if entry.previous_msgctxt is not None and entry.previous_msgid is None:
+            entry.previous_msgid = ""
     problems = _structure_problems(po, path, text, require_header)
     if problems:
         raise CatalogError.from_problems(problems, f"{path} cannot be used:")
@@ -119,6 +132,7 @@ def _parse(text: str) -> polib.POFile:
     return po
 
 
+_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\(?:0{1,3}(?![0-7])|x0+(?![0-9a-fA-F]))")
 _GNU_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 _STRING_LINE = re.compile(r'^(\s*(?:#[~|]+\s*)*(?:msg\w*(?:\[\d+\])?\s+)?)(".*)$', re.MULTILINE)
 
@@ -203,6 +217,24 @@ def _structure_problems(
             )
         else:
             seen[key] = entry.linenum
+        if entry.msgid == "" and entry.msgctxt is None and not entry.obsolete:
+            problems.append(
+                Problem(
+                    'a message with an empty msgid: only the header may have msgid ""',
+                    path,
+                    entry.linenum,
+                    hint="check the keywords of this entry: msgctxt, msgid, then msgstr",
+                )
+            )
+        if entry.msgid_plural and not entry.msgstr_plural:
+            problems.append(
+                Problem(
+                    "a plural message (msgid_plural) has no msgstr[0], msgstr[1] … lines",
+                    path,
+                    entry.linenum,
+                    hint='add one msgstr[n] "" line per plural form of the language',
+                )
+            )
         if entry.msgstr_plural and not entry.msgid_plural:
             problems.append(
                 Problem(
