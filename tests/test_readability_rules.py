@@ -398,3 +398,13 @@ def test_german_terms_in_other_scripts_are_not_hard_words(lang: str, text: str) 
 
     result = check_units([TextUnit(text, "x.po", 1)], lang, source="x")
     assert not [f for f in result.findings if f.rule in ("hard-word", "long-word")]
+
+
+def test_russian_inflected_glossary_term_counts_as_explained() -> None:
+    from leichtesprache.readability import TextUnit, check_units
+
+    unit = TextUnit("Скажите это работодателю.", "x.po", 1)
+    plain = check_units([unit], "ru", source="x")
+    explained = check_units([unit], "ru", source="x", glossary=["Работодатель"])
+    assert [f for f in plain.findings if f.rule == "long-word"]
+    assert not [f for f in explained.findings if f.rule == "long-word"]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from .i18n import translate
-from .lexicon import zipf
+from .lexicon import ru_tag, zipf
 from .model import TextUnit
 from .text import MIDDOTS, Sentence, Token
 
@@ -250,7 +250,20 @@ class Doc:
                 return True
             if len(key) >= 4 and term.startswith(key) and len(term) - len(key) <= 2:
                 return True
+        if self.base == "ru" and len(key) >= 4:
+            # Russian endings change the stem's last letter (работодатель → работодателю):
+            # compare dictionary forms, also with each word of a multi-word term.
+            return ru_tag(key)[1] in self._ru_glossary_lemmas()
         return False
+
+    def _ru_glossary_lemmas(self) -> frozenset[str]:
+        cached = self.__dict__.get("_ru_lemmas")
+        if cached is None:
+            words = {w for term in self.glossary_keys() for w in re.findall(r"\w{4,}", term)}
+            cached = frozenset(ru_tag(w)[1] for w in words)
+            self.__dict__["_ru_lemmas"] = cached
+        result: frozenset[str] = cached
+        return result
 
 
 def wordset(text: str) -> frozenset[str]:
