@@ -182,6 +182,19 @@ class Doc:
             self.tr("Say who does it: “Your boss pays the money.”"),
         )
 
+    def two_statements(self, unit: int, token: Token) -> Hit:
+        """The one-statement rule's finding at the word that joins two statements."""
+        return Hit(
+            unit,
+            token.start,
+            token.end,
+            "warning",
+            self.tr(
+                "This sentence holds two statements (joined by {word}).", word=quote(token.text)
+            ),
+            self.tr("Make two sentences: one statement per sentence."),
+        )
+
     def conditional(self, unit: int, token: Token) -> Hit:
         """The finding of every language's conditional rule for one word."""
         return Hit(

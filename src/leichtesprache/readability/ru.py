@@ -149,17 +149,7 @@ def one_statement(doc: Doc) -> Iterator[Hit]:
         verbs = [i for i, t in enumerate(words) if ru_tag(t.lower)[0].startswith("VERB")]
         for i, token in enumerate(words):
             if token.lower in COORDINATORS and verbs and verbs[0] < i < verbs[-1]:
-                yield Hit(
-                    unit.index,
-                    token.start,
-                    token.end,
-                    "warning",
-                    doc.tr(
-                        "This sentence holds two statements (joined by {word}).",
-                        word=quote(token.text),
-                    ),
-                    doc.tr("Make two sentences: one statement per sentence."),
-                )
+                yield doc.two_statements(unit.index, token)
                 break
 
 

@@ -167,17 +167,7 @@ def one_statement(doc: Doc) -> Iterator[Hit]:
                     unit, sentence, token
                 )
             if joined:
-                yield Hit(
-                    unit.index,
-                    token.start,
-                    token.end,
-                    "warning",
-                    doc.tr(
-                        "This sentence holds two statements (joined by {word}).",
-                        word=quote(token.text),
-                    ),
-                    doc.tr("Make two sentences: one statement per sentence."),
-                )
+                yield doc.two_statements(unit.index, token)
                 break
 
 
