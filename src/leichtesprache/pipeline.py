@@ -245,8 +245,12 @@ def translate_publication(
     as_of: date,
     allow_partial: bool,
     facts: dict[str, Fact],
+    ui_template: polib.POFile | None = None,
 ) -> LanguageText:
-    """Pick every block's text in ``code``, fill facts; incomplete languages fail or go draft."""
+    """Pick every block's text in ``code``, fill facts; incomplete languages fail or go draft.
+
+    ``ui_template`` is the template-label catalogue; extracted from the templates if not given.
+    """
     values = values_for(facts, code, as_of)
     problems: list[Problem] = []
     texts: dict[str, str] = {}
@@ -293,7 +297,9 @@ def translate_publication(
             problems.extend(exc.problems)
             texts[block.id] = fill_placeholders(source_text, values)
     ui = _ui_translations(project, code)
-    ui_missing = _missing_ui(project, code, ui)
+    if ui_template is None:
+        ui_template = catalog.extract_ui(project.templates_dir)
+    ui_missing = [e.msgid for e in ui_template if not ui.has(e.msgctxt, e.msgid)]
     if missing and not allow_partial:
         raise ProblemsFound(
             f"'{code}' is not complete: {len(missing)} message(s) are untranslated, fuzzy or "
@@ -323,11 +329,6 @@ def _ui_translations(project: Project, code: str) -> CatalogTranslations:
         return CatalogTranslations(None, get_language(code).plural_forms)
     rel = path.relative_to(project.root).as_posix()
     return CatalogTranslations(load_po(path, label=rel))
-
-
-def _missing_ui(project: Project, code: str, ui: CatalogTranslations) -> list[str]:
-    pot = catalog.extract_ui(project.templates_dir)
-    return [e.msgid for e in pot if not ui.has(e.msgctxt, e.msgid)]
 
 
 @dataclass(frozen=True)
@@ -377,6 +378,7 @@ def build(
     out_dir = (out or project.dist_dir).resolve()
     results: list[BuildResult] = []
     with project_lock(project.root):
+        ui_template = catalog.extract_ui(project.templates_dir)  # once, for every language
         for name in _publications(project, publication):
             progress(f"Step 1 – reading content/{name}")
             pub = load_pub(project, name)
@@ -385,7 +387,13 @@ def build(
             for code in codes:
                 progress(f"Step 2 – {code}: translations and facts ({day.isoformat()})")
                 text = translate_publication(
-                    project, pub, code, as_of=day, allow_partial=allow_partial, facts=facts
+                    project,
+                    pub,
+                    code,
+                    as_of=day,
+                    allow_partial=allow_partial,
+                    facts=facts,
+                    ui_template=ui_template,
                 )
                 progress(f"Step 3 – {code}: easy-language check")
                 if _check_fails(project, name, code) and not allow_partial:
