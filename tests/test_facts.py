@@ -73,7 +73,50 @@ def facts(tmp_path: Path) -> dict:
 )
 def test_values_for_date_and_language(facts, language, day, limit, wage, reform) -> None:
     values = values_for(facts, language, day)
-    assert values == {"minijob_limit": limit, "minimum_wage": wage, "reform": reform}
+    current = {k: v for k, v in values.items() if ":" not in k}
+    assert current == {"minijob_limit": limit, "minimum_wage": wage, "reform": reform}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "de",
+            "Ab {minijob_limit:from}: {minijob_limit}.\nAb {minijob_limit:next_from}: "
+            "{minijob_limit:next}.",
+            "Ab 1. Januar 2026: 603 Euro.\nAb 1. Januar 2027: 633 Euro.",
+        ),
+        (
+            "ru",
+            "С {minimum_wage:from}: {minimum_wage}.\nС {minimum_wage:next_from}: "
+            "{minimum_wage:next}.",
+            "С 1 января 2026 года: 13,90 евро.\nС 1 января 2027 года: 14,60 евро.",
+        ),
+        (
+            "ar",
+            "من {minijob_limit:next_from}: {minijob_limit:next}.",
+            "من 1 يناير 2027: 633 يورو.",
+        ),
+    ],
+)
+def test_current_and_next_value_with_dates(facts, language, text, expected) -> None:
+    values = values_for(facts, language, date(2026, 11, 29))
+    assert fill_placeholders(text, values) == expected
+
+
+def test_lines_with_an_unknown_next_value_are_left_out(facts) -> None:
+    values = values_for(facts, "de", date(2027, 3, 1))
+    text = (
+        "Die Grenze ist {minijob_limit}.\n"
+        "Ab {minijob_limit:next_from}: {minijob_limit:next}.\n"
+        "Seit {minijob_limit:from}."
+    )
+    assert fill_placeholders(text, values) == "Die Grenze ist 633 Euro.\nSeit 1. Januar 2027."
+    assert "minijob_limit:next" not in values
+    with pytest.raises(PlaceholderError, match="minijob_limt:next"):
+        fill_placeholders("{minijob_limt:next}", values)
+    with pytest.raises(PlaceholderError, match="is not a placeholder"):
+        fill_placeholders("{minijob_limit:later}", values)
 
 
 def test_no_value_yet_is_an_error(facts) -> None:

@@ -15,7 +15,7 @@ import polib
 
 from .content import Block, Publication, load_toml, parse_section
 from .errors import CatalogError, ContentError, Problem
-from .facts import PLACEHOLDER_RE
+from .facts import PLACEHOLDER_RE, placeholder_key
 from .languages import get_language
 from .merge import GENERATOR, MergeStats, merge, new_catalog
 from .pofile import format_po, load_po, read_po
@@ -66,7 +66,7 @@ def block_comment(block: Block, exceptions: Mapping[str, list[tuple[str, str]]])
         lines.append(f"Section: {block.section}")
     if block.src:
         lines.append(f"Picture: {block.src}")
-    names = PLACEHOLDER_RE.findall(block.text)
+    names = list(dict.fromkeys(placeholder_key(m) for m in PLACEHOLDER_RE.finditer(block.text)))
     if names:
         lines.append(
             "Keep the placeholders exactly: "
