@@ -46,3 +46,36 @@ def fill_catalog(path: Path, prefix: str = "T: ") -> None:
                 entry.flags.remove("fuzzy")
             entry.previous_msgid = None
     path.write_text(format_po(po), encoding="utf-8")
+
+
+def version_of(
+    publication,
+    texts: dict[str, str],
+    code: str = "de",
+    ui: dict[str, str] | None = None,
+    *,
+    draft: bool = False,
+):
+    """A LanguageVersion of ``publication`` with the given block texts and ui labels."""
+    from datetime import date
+
+    from leichtesprache.languages import get_language
+    from leichtesprache.translate import BlockText, LanguageVersion, UiLabels
+
+    by_id = {b.id: b for b in publication.blocks()}
+    blocks = tuple(
+        BlockText(by_id[i], t, t, by_id[i].file if i in by_id else "x", 1)
+        for i, t in texts.items()
+        if i in by_id
+    )
+    labels = UiLabels({(None, k): v for k, v in (ui or {}).items()})
+    return LanguageVersion(
+        publication,
+        get_language(code),
+        date(2026, 11, 29),
+        blocks,
+        labels,
+        {},
+        None,
+        missing=("draft",) if draft else (),
+    )

@@ -10,10 +10,13 @@ import polib
 import pytest
 
 from conftest import fill_catalog
-from leichtesprache.catalog import CatalogTranslations, merge, new_catalog
 from leichtesprache.config import load_project
 from leichtesprache.languages import GNU_PLURAL_FORMS, get_language, same_plural_rule
-from leichtesprache.pipeline import status, update
+from leichtesprache.merge import merge, new_catalog
+from leichtesprache.render import UiGettext
+from leichtesprache.status import status
+from leichtesprache.translate import UiLabels
+from leichtesprache.update import update
 
 
 def _po(project: Path, lang: str, domain: str = "sample") -> polib.POFile:
@@ -181,7 +184,7 @@ def test_runtime_translations_skip_fuzzy() -> None:
             msgstr_plural={i: f"form{i}" for i in range(6)},
         )
     )
-    t = CatalogTranslations(po)
+    t = UiGettext(UiLabels.from_catalog(po))
     assert t.gettext("Page") == "صفحة"
     assert t.gettext("Notes") == "Notes" and t.missing == ["Notes"]
     assert [t.ngettext("{n} page", "{n} pages", n) for n in (0, 1, 2, 5, 11, 100)] == [
@@ -192,6 +195,19 @@ def test_runtime_translations_skip_fuzzy() -> None:
         "form4",
         "form5",
     ]
+    # A message with a context is found only with that context (npgettext keeps it).
+    po.append(
+        polib.POEntry(
+            msgctxt="cover",
+            msgid="{n} page",
+            msgid_plural="{n} pages",
+            msgstr_plural={i: f"cover{i}" for i in range(6)},
+        )
+    )
+    t = UiGettext(UiLabels.from_catalog(po))
+    assert t.npgettext("cover", "{n} page", "{n} pages", 2) == "cover2"
+    assert t.ngettext("{n} page", "{n} pages", 2) == "form2"
+    assert t.npgettext("other", "{n} page", "{n} pages", 1) == "{n} page"
 
 
 def test_babel_extractor_entry_point(sample_project: Path) -> None:

@@ -10,13 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leichtesprache.errors import ContentError, PlaceholderError
-from leichtesprache.facts import (
-    fact_warnings,
-    fill_placeholders,
-    find_placeholders,
-    load_facts,
-    values_for,
-)
+from leichtesprache.facts import fact_warnings, load_facts, undated_amounts, values_for
+from leichtesprache.placeholders import fill_placeholders, find_placeholders
 
 FACTS = """\
 [minijob_limit]
@@ -125,11 +120,14 @@ def test_no_value_yet_is_an_error(facts) -> None:
 
 
 def test_warnings_pending_change_and_review(facts) -> None:
-    messages = [p.message for p in fact_warnings(facts, date(2026, 11, 24))]
+    notes = fact_warnings(facts, date(2026, 11, 24))
+    messages = [n.problem.message for n in notes]
+    assert {n.rule for n in notes} == {"fact-change", "fact-review"}
     assert any("minijob_limit' changes on 2027-01-01" in m for m in messages)
     assert any("reform' is marked for legal review" in m for m in messages)
     assert not any(
-        "changes on" in m for m in [p.message for p in fact_warnings(facts, date(2027, 2, 1))]
+        "changes on" in m
+        for m in [n.problem.message for n in fact_warnings(facts, date(2027, 2, 1))]
     )
 
 
@@ -199,3 +197,16 @@ def test_units_and_grouping(kind: str, value: str, language: str, expected: str)
     from leichtesprache.facts import Fact, format_value
 
     assert format_value(Fact("x", kind, "", ()), Decimal(value), language) == expected
+
+
+def test_undated_amount_is_reported_at_its_line(facts) -> None:
+    text = "Das ist die Grenze.\nSie ist {minijob_limit} im Monat."
+    notes = undated_amounts(text, facts, date(2026, 11, 29), file="a.md", line=5)
+    assert [(n.rule, n.problem.file, n.problem.line) for n in notes] == [
+        ("fact-undated", "a.md", 6)
+    ]
+    dated = text + "\nAb {minijob_limit:next_from}: {minijob_limit:next}."
+    assert undated_amounts(dated, facts, date(2026, 11, 29), file="a.md", line=5) == []
+    # More than a year before the change, or after it: nothing to say yet.
+    assert undated_amounts(text, facts, date(2024, 12, 1), file="a.md", line=5) == []
+    assert undated_amounts(text, facts, date(2027, 1, 2), file="a.md", line=5) == []

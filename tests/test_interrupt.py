@@ -27,7 +27,7 @@ def project(tmp_path: Path) -> Path:
 
 def _build(project: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "leichtesprache", "build", "--project", str(project)],
+        [sys.executable, "-m", "leichtesprache", "--verbose", "build", "--project", str(project)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -58,7 +58,7 @@ def test_sigkill_mid_render_then_normal_build(project: Path, delay: float) -> No
     victim = _build(project)
     assert victim.stderr is not None
     for line in victim.stderr:
-        if "Step 4" in line:
+        if "making" in line:  # the log line before rendering starts
             break
     time.sleep(delay)
     os.kill(victim.pid, signal.SIGKILL)

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import gettext
 import math
 import os
 import re
 import shutil
 import subprocess
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 import pytest
 
-from leichtesprache.content import Publication
+from conftest import version_of
 from leichtesprache.errors import RenderError
-from leichtesprache.languages import get_language
-from leichtesprache.pdf import PdfResult, _asset_fetcher, check_pdf, font_families, write_pdf
+from leichtesprache.model import Publication
+from leichtesprache.pdf import _asset_fetcher, check_pdf, font_families, render_pdf
 from leichtesprache.render import render_html
 from test_render import ARABIC, TEMPLATES, german_texts, make_publication
 
@@ -30,6 +30,16 @@ needs_poppler = pytest.mark.skipif(
 )
 
 
+@dataclass
+class Built:
+    """A PDF written by ``build`` for the tests."""
+
+    path: Path
+    pages: int
+    notes_pages: int
+    fonts: list[str]
+
+
 def build(
     pub: Publication,
     texts: dict[str, str],
@@ -38,30 +48,24 @@ def build(
     *,
     draft: bool = False,
     calls: list[int] | None = None,
-) -> PdfResult:
-    language = get_language(code)
+) -> Built:
+    version = version_of(pub, texts, code, draft=draft)
 
     def render(notes_pages: int) -> str:
         if calls is not None:
             calls.append(notes_pages)
-        return render_html(
-            pub,
-            texts,
-            language,
-            ui=gettext.NullTranslations(),
-            templates_dir=TEMPLATES,
-            draft=draft,
-            notes_pages=notes_pages,
-        )
+        return render_html(version, templates_dir=TEMPLATES, notes_pages=notes_pages)
 
-    return write_pdf(
+    result = render_pdf(
         render,
         target,
-        language=language,
+        language=version.language,
         fonts_dir=FONTS,
         asset_dirs=[pub.root, TEMPLATES, FONTS],
         base_url=pub.root,
     )
+    target.write_bytes(result.data)
+    return Built(target, result.pages, result.notes_pages, result.fonts)
 
 
 def pdftotext(path: Path, *args: str) -> str:
@@ -105,7 +109,7 @@ render_calls: list[int] = []
 
 
 @pytest.fixture(scope="module")
-def german(tmp_path_factory: pytest.TempPathFactory) -> tuple[Publication, PdfResult, Path]:
+def german(tmp_path_factory: pytest.TempPathFactory) -> tuple[Publication, Built, Path]:
     root = tmp_path_factory.mktemp("de")
     pub = make_publication(root / "tiny")
     first = build(pub, german_texts(pub), "de", root / "first.pdf", calls=render_calls)
@@ -114,13 +118,13 @@ def german(tmp_path_factory: pytest.TempPathFactory) -> tuple[Publication, PdfRe
 
 
 @pytest.fixture(scope="module")
-def arabic(tmp_path_factory: pytest.TempPathFactory) -> PdfResult:
+def arabic(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("ar")
     pub = make_publication(root / "tiny")
     return build(pub, ARABIC, "ar", root / "tiny-ar.pdf")
 
 
-def test_german_pdf_structure(german: tuple[Publication, PdfResult, Path]) -> None:
+def test_german_pdf_structure(german: tuple[Publication, Built, Path]) -> None:
     _, result, _ = german
     with pikepdf.open(result.path) as pdf:
         assert str(pdf.Root.Lang) == "de"
@@ -140,7 +144,7 @@ def test_german_pdf_structure(german: tuple[Publication, PdfResult, Path]) -> No
 
 
 @needs_poppler
-def test_padding_with_notes_pages(german: tuple[Publication, PdfResult, Path]) -> None:
+def test_padding_with_notes_pages(german: tuple[Publication, Built, Path]) -> None:
     result = german[1]
     # Rendered once without notes pages, then (if needed) once more with enough of them.
     assert render_calls == ([0, result.notes_pages] if result.notes_pages else [0])
@@ -169,9 +173,7 @@ def test_fonts_embedded_and_only_ours(which: str, request: pytest.FixtureRequest
     assert ("Noto-Sans-Arabic" in names) == (which == "arabic")
 
 
-def test_body_text_is_at_least_14pt(
-    german: tuple[Publication, PdfResult, Path], arabic: PdfResult
-) -> None:
+def test_body_text_is_at_least_14pt(german: tuple[Publication, Built, Path], arabic: Built) -> None:
     for path in (german[1].path, arabic.path):
         with pikepdf.open(path) as pdf:
             sizes = text_sizes(pdf)
@@ -181,7 +183,7 @@ def test_body_text_is_at_least_14pt(
 
 
 @needs_poppler
-def test_german_text(german: tuple[Publication, PdfResult, Path]) -> None:
+def test_german_text(german: tuple[Publication, Built, Path]) -> None:
     text = pdftotext(german[1].path)
     assert "Sie bekommen Geld für Ihre Arbeit.\nDas ist der Lohn." in text
     assert "Contents" in text
@@ -192,7 +194,7 @@ def test_german_text(german: tuple[Publication, PdfResult, Path]) -> None:
 
 
 @needs_poppler
-def test_arabic_text_in_logical_order(arabic: PdfResult) -> None:
+def test_arabic_text_in_logical_order(arabic: Built) -> None:
     with pikepdf.open(arabic.path) as pdf:
         assert str(pdf.Root.Lang) == "ar"
         assert len(pdf.pages) % 4 == 0
@@ -205,7 +207,7 @@ def test_arabic_text_in_logical_order(arabic: PdfResult) -> None:
     assert re.search(r"13,90 ?يورو في الساعة", text)
 
 
-def test_reproducible_bytes(german: tuple[Publication, PdfResult, Path]) -> None:
+def test_reproducible_bytes(german: tuple[Publication, Built, Path]) -> None:
     assert german[1].path.read_bytes() == german[2].read_bytes()
 
 
@@ -298,7 +300,7 @@ def test_fetcher_serves_only_asset_folders(tmp_path: Path) -> None:
     assert len(fetcher.refused) == 10
 
 
-def test_font_check_refuses_other_fonts(german: tuple[Publication, PdfResult, Path]) -> None:
+def test_font_check_refuses_other_fonts(german: tuple[Publication, Built, Path]) -> None:
     data = german[1].path.read_bytes()
     assert check_pdf(data, font_families(FONTS), lang="de") == sorted(german[1].fonts)
     with pytest.raises(RenderError, match="not in the fonts folder"):
@@ -307,5 +309,5 @@ def test_font_check_refuses_other_fonts(german: tuple[Publication, PdfResult, Pa
         check_pdf(data, font_families(FONTS), lang="ar")
 
 
-def test_fontconfig_environment_is_restored(german: tuple[Publication, PdfResult, Path]) -> None:
+def test_fontconfig_environment_is_restored(german: tuple[Publication, Built, Path]) -> None:
     assert os.environ.get("FONTCONFIG_FILE") != str(FONTS / "fonts.conf")

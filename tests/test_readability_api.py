@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
-import polib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leichtesprache.config import load_project
 from leichtesprache.errors import ContentError
 from leichtesprache.readability import (
     CheckResult,
     Finding,
     TextUnit,
-    check_catalog,
     check_files,
-    check_project,
     check_units,
 )
 from leichtesprache.readability.report import format_html, format_json, format_text
@@ -274,204 +269,6 @@ def test_check_files_unreadable(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe\xfa")
     with pytest.raises(ContentError):
         check_files([bad], "de")
-
-
-# --- catalogues and projects ----------------------------------------------------------------
-
-POT = """\
-msgid ""
-msgstr ""
-"Content-Type: text/plain; charset=UTF-8\\n"
-
-#. Heading. Keep it short: at most 6 words.
-#: content/minijob/sections/rechte.md:1
-msgctxt "rechte.title"
-msgid "Ihre Rechte"
-msgstr ""
-
-#. Paragraph. Easy language: one sentence per line, short sentences.
-#. check: allow negation — legal right
-#: content/minijob/sections/rechte.md:3
-msgctxt "rechte.steuern"
-msgid ""
-"Sie haben einen Mini·job.\\n"
-"Sie müssen keine Steuern zahlen.\\n"
-"Sie zahlen 20 % an die Rente."
-msgstr ""
-
-#. Word-book entry: the hard word as it appears in the text.
-#: content/minijob/glossary.toml:2
-msgctxt "glossary.minijob.term"
-msgid "Mini·job"
-msgstr ""
-"""
-
-
-def _po(language: str, texts: dict[str, str], fuzzy: set[str] = frozenset()) -> str:
-    po = polib.pofile(POT)
-    po.metadata["Language"] = language
-    for entry in po:
-        entry.msgstr = texts.get(entry.msgctxt or "", "")
-        if entry.msgctxt in fuzzy:
-            entry.flags.append("fuzzy")
-    return str(po)
-
-
-def test_check_catalog_msgid(tmp_path: Path) -> None:
-    path = tmp_path / "minijob.pot"
-    path.write_text(POT, "utf-8")
-    result = check_catalog(path, "de", use="msgid", source_label="locale/minijob.pot")
-    assert result.source == "locale/minijob.pot"
-    by_rule = {f.rule: f for f in result.findings}
-    percent = by_rule["percent"]
-    assert (percent.file, percent.line, percent.context) == (
-        "content/minijob/sections/rechte.md",
-        5,
-        "rechte.steuern",
-    )
-    assert by_rule["negation"].severity == "info"
-    assert "legal right" in by_rule["negation"].message
-    assert "glossary-consistency" not in by_rule
-    assert not result.passed  # the percent sign
-
-
-def test_check_catalog_msgstr(tmp_path: Path) -> None:
-    path = tmp_path / "en.po"
-    path.write_text(
-        _po(
-            "en",
-            {
-                "rechte.title": "Your rights",
-                "rechte.steuern": "You have a minijob.\nYou do not pay tax.\nYou pay 20 percent.",
-                "glossary.minijob.term": "mini-job",
-            },
-        ),
-        "utf-8",
-    )
-    result = check_catalog(path, "en", use="msgstr")
-    po = polib.pofile(str(path))
-    entry = next(e for e in po if e.msgctxt == "rechte.steuern")
-    percent = next(f for f in result.findings if f.rule == "percent")
-    assert (percent.file, percent.line) == (str(path), entry.linenum)
-    glossary = [f for f in result.findings if f.rule == "glossary-consistency"]
-    assert glossary
-    assert glossary[0].suggestion == "mini-job"
-    assert next(f for f in result.findings if f.rule == "negation").severity == "info"
-
-
-def test_check_catalog_skips_fuzzy_and_untranslated(tmp_path: Path) -> None:
-    path = tmp_path / "fr.po"
-    path.write_text(
-        _po(
-            "fr",
-            {
-                "rechte.title": "Vos droits (important)",
-                "rechte.steuern": "Vous payez 20 % (beaucoup).",
-            },
-            fuzzy={"rechte.steuern"},
-        ),
-        "utf-8",
-    )
-    result = check_catalog(path, "fr", use="msgstr")
-    assert {f.context for f in result.findings if f.context} == {"rechte.title"}
-
-
-def test_check_catalog_missing_file(tmp_path: Path) -> None:
-    result = check_catalog(tmp_path / "nope.po", "ru", use="msgstr", source_label="x.po")
-    assert not result.passed
-    assert [f.rule for f in result.findings] == ["no-catalogue"]
-
-
-def _project(root: Path, ui: str = "de") -> Path:
-    (root / "content" / "minijob").mkdir(parents=True)
-    (root / "content" / "minijob" / "publication.toml").write_text('title = "Minijob"\n')
-    (root / "leichtesprache.toml").write_text(
-        f'[project]\nlanguages = ["de", "en", "fr"]\nui_language = "{ui}"\n\n'
-        "[check.de]\nsentence_error = 3\nsentence_warning = 2\n",
-        "utf-8",
-    )
-    (root / "locale" / "en" / "LC_MESSAGES").mkdir(parents=True)
-    (root / "locale" / "minijob.pot").write_text(POT, "utf-8")
-    (root / "locale" / "en" / "LC_MESSAGES" / "minijob.po").write_text(
-        _po(
-            "en",
-            {
-                "rechte.title": "Your rights",
-                "rechte.steuern": "You have a mini-job.",
-                "glossary.minijob.term": "mini-job",
-            },
-        ),
-        "utf-8",
-    )
-    return root
-
-
-def test_check_project(tmp_path: Path) -> None:
-    project = load_project(_project(tmp_path))
-    results = check_project(project)
-    assert [(r.language, r.source) for r in results] == [
-        ("de", "locale/minijob.pot"),
-        ("en", "locale/en/LC_MESSAGES/minijob.po"),
-        ("fr", "locale/fr/LC_MESSAGES/minijob.po"),
-    ]
-    de, en, fr = results
-    assert any(f.rule == "sentence-length" and f.severity == "error" for f in de.findings)
-    assert any(f.message.startswith("Dieser Satz") for f in de.findings)  # ui_language de
-    assert en.passed
-    assert [f.rule for f in fr.findings] == ["no-catalogue"]
-    assert not fr.passed
-    only = check_project(project, languages=["en"], publication="minijob")
-    assert [r.language for r in only] == ["en"]
-
-
-def test_check_project_performance(tmp_path: Path) -> None:
-    """5 languages x 300 messages in well under 2 s (CPU time, so a busy machine does not
-    make the test flaky)."""
-    samples = Path(__file__).parent / "readability_samples"
-    root = tmp_path / "p"
-    (root / "content" / "minijob").mkdir(parents=True)
-    (root / "content" / "minijob" / "publication.toml").write_text('title = "x"\n')
-    (root / "leichtesprache.toml").write_text(
-        '[project]\nlanguages = ["de", "en", "fr", "ru", "ar"]\n', "utf-8"
-    )
-    paragraphs = {
-        lang: samples.joinpath(f"{lang}-easy.txt").read_text("utf-8").split("\n\n")
-        for lang in ("de", "en", "fr", "ru", "ar")
-    }
-    pot = polib.POFile()
-    for i in range(300):
-        pot.append(
-            polib.POEntry(
-                msgctxt=f"s{i // 20}.b{i}",
-                msgid=paragraphs["de"][i % 4],
-                occurrences=[(f"sections/s{i // 20}.md", str(i + 1))],
-                comment="Paragraph. Easy language.",
-            )
-        )
-    (root / "locale").mkdir()
-    pot.save(str(root / "locale" / "minijob.pot"))
-    for lang in ("en", "fr", "ru", "ar"):
-        po = polib.POFile()
-        for i, entry in enumerate(pot):
-            po.append(
-                polib.POEntry(
-                    msgctxt=entry.msgctxt,
-                    msgid=entry.msgid,
-                    msgstr=paragraphs[lang][i % 4],
-                    occurrences=entry.occurrences,
-                    comment=entry.comment,
-                )
-            )
-        folder = root / "locale" / lang / "LC_MESSAGES"
-        folder.mkdir(parents=True)
-        po.save(str(folder / "minijob.po"))
-    project = load_project(root)
-    started = time.process_time()
-    results = check_project(project)
-    used = time.process_time() - started
-    assert len(results) == 5
-    assert all(r.passed for r in results), [r.counts for r in results]
-    assert used < 2.0, f"check_project took {used:.2f} s CPU"
 
 
 # --- reports ------------------------------------------------------------------------------

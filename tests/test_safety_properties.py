@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leichtesprache.catalog import merge, render_catalog
+from leichtesprache.catalog import format_catalog
 from leichtesprache.content import parse_section
 from leichtesprache.errors import CatalogError, ContentError
 from leichtesprache.languages import get_language
+from leichtesprache.merge import merge
 from leichtesprache.pofile import format_po, read_po
 
 SCALE = int(os.environ.get("SAFETY_EXAMPLES_SCALE", "1"))
@@ -239,7 +240,7 @@ def _translations(po: polib.POFile) -> set[tuple[str | None, str, str]]:
 
 
 def _reread(po: polib.POFile) -> polib.POFile:
-    return read_po(render_catalog(po), "x.po")
+    return read_po(format_catalog(po), "x.po")
 
 
 @settings(max_examples=30 * SCALE, deadline=None, suppress_health_check=list(HealthCheck))
@@ -253,7 +254,7 @@ def test_merge_keeps_every_translation_and_is_idempotent(generated, data) -> Non
     once, _ = merge(po, pot, language)
     once = _reread(once)  # what `update` writes
     twice, stats = merge(once, pot, language)
-    assert render_catalog(twice) == render_catalog(once)  # update twice = update once
+    assert format_catalog(twice) == format_catalog(once)  # update twice = update once
     assert not stats.fuzzy
     assert not stats.new
     missing = _translations(po) - _translations(once)
@@ -308,7 +309,7 @@ def test_merge_flag_order_is_stable() -> None:
     pot.append(polib.POEntry(msgid="%s und {n}", flags=["python-brace-format", "c-format"]))
     once, _ = merge(po, pot, language)
     twice, _ = merge(_reread(once), pot, language)
-    assert render_catalog(twice) == render_catalog(once)
+    assert format_catalog(twice) == format_catalog(once)
 
 
 # --- Markdown section parser ------------------------------------------------------------------

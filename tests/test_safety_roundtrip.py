@@ -17,9 +17,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from leichtesprache.catalog import merge, render_catalog
+from leichtesprache.catalog import format_catalog
 from leichtesprache.errors import CatalogError, LanguageError
 from leichtesprache.languages import Language, get_language
+from leichtesprache.merge import merge
 from leichtesprache.pofile import format_po, read_po
 
 REAL = Path(__file__).parent / "fixtures" / "real_world"
@@ -177,7 +178,7 @@ def test_fixture_set_covers_the_hard_cases() -> None:
 @pytest.mark.parametrize("name", _params(GOOD, SEMANTIC_XFAIL))
 def test_round_trip_keeps_every_field(name: str) -> None:
     original = _read((REAL / name).read_bytes(), name)
-    written = render_catalog(original)  # the bytes `update` would write
+    written = format_catalog(original)  # the bytes `update` would write
     again = _read(written, name)
     assert written_order(again) == written_order(original)
     assert dict(again.metadata) == dict(original.metadata)
@@ -193,7 +194,7 @@ def test_msgfmt_accepts_rewrite_when_it_accepts_original(name: str, tmp_path: Pa
     if not _msgfmt_ok(source):
         pytest.skip("msgfmt -c rejects the original too")
     target = tmp_path / name
-    target.write_bytes(render_catalog(_read(source.read_bytes(), name)))
+    target.write_bytes(format_catalog(_read(source.read_bytes(), name)))
     assert _msgfmt_ok(target)
 
 
@@ -218,7 +219,7 @@ GNU_WRITTEN = _gnu_written()
 def test_gnu_written_file_is_reproduced_byte_for_byte(name: str) -> None:
     """A file msgcat leaves unchanged (written by msgmerge/Poedit/msgcat) comes back as it was."""
     data = (REAL / name).read_bytes()
-    assert render_catalog(_read(data, name)).decode("utf-8") == data.decode("utf-8")
+    assert format_catalog(_read(data, name)).decode("utf-8") == data.decode("utf-8")
 
 
 @needs_gettext
@@ -228,7 +229,7 @@ def test_output_is_what_msgcat_writes(name: str) -> None:
     gnu = _msgcat(REAL / name)
     if gnu is None:
         pytest.skip("msgcat cannot read this file (no charset) or writes nothing")
-    assert render_catalog(_read(gnu, name)).decode("utf-8") == gnu.decode("utf-8")
+    assert format_catalog(_read(gnu, name)).decode("utf-8") == gnu.decode("utf-8")
 
 
 def test_gnu_written_fixtures_exist() -> None:
@@ -247,8 +248,8 @@ def test_merge_with_own_template_twice_is_once_and_loses_nothing(name: str) -> N
     language, pot = _language(po), _template(po)
     once, _ = merge(po, pot, language)
     # The second run reads what the first one wrote, as two `update` runs do.
-    twice, stats = merge(read_po(render_catalog(once), name, require_header=False), pot, language)
-    assert render_catalog(twice) == render_catalog(once)
+    twice, stats = merge(read_po(format_catalog(once), name, require_header=False), pot, language)
+    assert format_catalog(twice) == format_catalog(once)
     assert not stats.fuzzy
     assert not stats.new
     # Every translation of the file is still there, on the same message.

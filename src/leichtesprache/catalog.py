@@ -1,65 +1,28 @@
-"""Stage 2: gettext catalogues — extract the POT, merge it into every PO, report status."""
+"""Stage 2: gettext catalogues — the publication's POT, the templates' ui POT, file names."""
 
 from __future__ import annotations
 
-import gettext
-import io
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 import polib
 
-from .content import Block, Publication, load_toml, parse_section
-from .errors import CatalogError, ContentError, Problem
-from .facts import PLACEHOLDER_RE, placeholder_key
-from .languages import get_language
-from .merge import GENERATOR, MergeStats, merge, new_catalog
-from .pofile import format_po, load_po, read_po
+from .markdown import parse_section
+from .merge import GENERATOR
+from .model import Block, Publication
+from .placeholders import PLACEHOLDER_RE, placeholder_key
+from .pofile import format_po, read_po
 
 UI_DOMAIN = "ui"
-
-
-@dataclass(frozen=True)
-class Change:
-    """What ``update`` did (or would do) to one file."""
-
-    path: Path
-    action: str  # "created", "updated", "unchanged"
-    details: tuple[str, ...] = ()
 
 
 # --- extraction ------------------------------------------------------------------------------
 
 
-def load_exceptions(path: Path, rel: str) -> dict[str, list[tuple[str, str]]]:
-    """``exceptions.toml``: deliberate easy-language rule exceptions per block id."""
-    if not path.is_file():
-        return {}
-    data = load_toml(path)
-    result: dict[str, list[tuple[str, str]]] = {}
-    problems: list[Problem] = []
-    for index, item in enumerate(data.get("allow", []), 1):
-        block_id, rules, reason = item.get("id"), item.get("rules"), item.get("reason")
-        if not block_id or not isinstance(rules, list) or not rules or not reason:
-            problems.append(
-                Problem(
-                    f'exception {index} needs id, rules = ["…"] and a reason',
-                    rel,
-                    hint='[[allow]] id = "tax.no-tax" rules = ["negation"] reason = "…"',
-                )
-            )
-            continue
-        result.setdefault(str(block_id), []).extend((str(r), str(reason)) for r in rules)
-    if problems:
-        raise ContentError.from_problems(problems)
-    return result
-
-
-def block_comment(block: Block, exceptions: Mapping[str, list[tuple[str, str]]]) -> str:
+def block_comment(block: Block, exceptions: Mapping[str, tuple[tuple[str, str], ...]]) -> str:
     """The ``#.`` notes a translator sees for a block."""
     lines = [block.note]
     if block.section not in ("meta", "glossary", "contacts"):
@@ -78,9 +41,7 @@ def block_comment(block: Block, exceptions: Mapping[str, list[tuple[str, str]]])
     return "\n".join(lines)
 
 
-def build_pot(
-    publication: Publication, exceptions: Mapping[str, list[tuple[str, str]]]
-) -> polib.POFile:
+def build_pot(publication: Publication) -> polib.POFile:
     """The template: ``msgctxt`` = block id, ``msgid`` = German text, notes and locations."""
     pot = polib.POFile()
     pot.metadata = _pot_metadata(publication.name, publication.version)
@@ -91,7 +52,7 @@ def build_pot(
                 msgctxt=block.id,
                 msgid=block.text,
                 msgstr="",
-                comment=block_comment(block, exceptions),
+                comment=block_comment(block, publication.exceptions),
                 occurrences=[(block.file, str(block.line))],
                 flags=flags,
             )
@@ -166,42 +127,6 @@ def babel_extract(
         yield block.line, "pgettext", (block.id, block.text), [block.note]
 
 
-# --- status ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CatalogStatus:
-    language: str
-    domain: str
-    path: str
-    total: int
-    translated: int
-    fuzzy: int
-    untranslated: int
-    obsolete: int
-
-    @property
-    def percent(self) -> float:
-        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
-
-    @property
-    def complete(self) -> bool:
-        return self.translated == self.total
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "language": self.language,
-            "domain": self.domain,
-            "path": self.path,
-            "total": self.total,
-            "translated": self.translated,
-            "fuzzy": self.fuzzy,
-            "untranslated": self.untranslated,
-            "obsolete": self.obsolete,
-            "percent": self.percent,
-        }
-
-
 def is_translated(entry: polib.POEntry) -> bool:
     """Fuzzy is never translated; a plural needs every form."""
     if entry.obsolete or entry.fuzzy:
@@ -211,76 +136,6 @@ def is_translated(entry: polib.POEntry) -> bool:
     return bool(entry.msgstr)
 
 
-def catalog_status(
-    po: polib.POFile, language: str, domain: str, path: str, template: polib.POFile | None = None
-) -> CatalogStatus:
-    """Count against the template when given, so a PO lagging behind its POT is not 100 %."""
-    active = [e for e in po if not e.obsolete]
-    if template is not None:
-        by_key = {(e.msgctxt, e.msgid): e for e in active}
-        current = [e for e in (by_key.get((t.msgctxt, t.msgid)) for t in template) if e]
-        total = len(template)
-    else:
-        current = active
-        total = len(active)
-    translated = sum(1 for e in current if is_translated(e))
-    fuzzy = sum(1 for e in current if e.fuzzy and not e.obsolete)
-    return CatalogStatus(
-        language,
-        domain,
-        path,
-        total,
-        translated,
-        fuzzy,
-        total - translated - fuzzy,
-        sum(1 for e in po if e.obsolete),
-    )
-
-
-# --- runtime lookup --------------------------------------------------------------------------
-
-
-class CatalogTranslations(gettext.NullTranslations):
-    """gettext lookup straight from a PO file (no .mo step); fuzzy and empty fall through."""
-
-    def __init__(self, po: polib.POFile | None = None, plural_forms: str | None = None) -> None:
-        super().__init__()
-        self._messages: dict[tuple[str | None, str], polib.POEntry] = {}
-        self.missing: list[str] = []
-        from gettext import c2py
-
-        from .languages import plural_expression
-
-        header = plural_forms or (po.metadata.get("Plural-Forms") if po else None)
-        self._plural = c2py(plural_expression(header)[1]) if header else (lambda n: int(n != 1))
-        for entry in po or []:
-            if is_translated(entry):
-                self._messages[(entry.msgctxt, entry.msgid)] = entry
-
-    def has(self, context: str | None, message: str) -> bool:
-        return (context, message) in self._messages
-
-    def gettext(self, message: str) -> str:
-        return self.pgettext(None, message)
-
-    def pgettext(self, context: str | None, message: str) -> str:
-        entry = self._messages.get((context, message))
-        if entry is None:
-            self.missing.append(message)
-            return message
-        return str(entry.msgstr)
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        entry = self._messages.get((None, msgid1))
-        if entry is None:
-            self.missing.append(msgid1)
-            return msgid1 if n == 1 else msgid2
-        return str(entry.msgstr_plural.get(self._plural(n), msgid2))
-
-    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
-        return self.ngettext(msgid1, msgid2, n)
-
-
 # --- files -----------------------------------------------------------------------------------
 
 
@@ -288,7 +143,7 @@ def catalog_path(locale_dir: Path, language: str, domain: str) -> Path:
     return locale_dir / language / "LC_MESSAGES" / f"{domain}.po"
 
 
-def render_catalog(po: polib.POFile) -> bytes:
+def format_catalog(po: polib.POFile) -> bytes:
     """Catalogues are always written as UTF-8, whatever charset they were read in."""
     content_type = po.metadata.get("Content-Type")
     charset = re.search(r"charset\s*=\s*([A-Za-z0-9_.:-]+)", content_type or "")
@@ -297,52 +152,11 @@ def render_catalog(po: polib.POFile) -> bytes:
     return format_po(po).encode("utf-8")
 
 
-def planned_catalogs(
-    pot: polib.POFile, domain: str, languages: Iterable[str], locale_dir: Path, root: Path
-) -> Iterator[tuple[Path, bytes, MergeStats | None]]:
-    """For each language: the catalogue as ``update`` would write it."""
-    for code in languages:
-        language = get_language(code)
-        path = catalog_path(locale_dir, code, domain)
-        rel = _rel(path, root)
-        po = load_po(path, label=rel) if path.is_file() else new_catalog(pot, language, domain)
-        merged, stats = merge(po, pot, language)
-        yield path, render_catalog(merged), stats if path.is_file() else None
-
-
-def read_po_bytes(data: bytes, label: str) -> polib.POFile:
+def read_pot(data: bytes, label: str) -> polib.POFile:
     """Parse a template (POT) we wrote ourselves; it has no Language/Plural-Forms header."""
     return read_po(data, label, require_header=False)
 
 
-def write_pot_bytes(pot: polib.POFile) -> bytes:
-    buf = io.StringIO()
-    buf.write(format_po(pot))
-    return buf.getvalue().encode("utf-8")
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-__all__ = [
-    "UI_DOMAIN",
-    "CatalogError",
-    "CatalogStatus",
-    "CatalogTranslations",
-    "Change",
-    "MergeStats",
-    "babel_extract",
-    "build_pot",
-    "catalog_path",
-    "catalog_status",
-    "extract_ui",
-    "is_translated",
-    "load_exceptions",
-    "merge",
-    "new_catalog",
-    "planned_catalogs",
-]
+def format_pot(pot: polib.POFile) -> bytes:
+    """The bytes of a template as ``update`` writes it."""
+    return format_po(pot).encode("utf-8")

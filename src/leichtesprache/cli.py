@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import sys
+import logging
 import traceback
 from collections.abc import Callable, Sequence
-from datetime import date
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from .errors import EXIT_BAD_INPUT, EXIT_PROBLEMS, LeichteSpracheError
+from .errors import EXIT_PROBLEMS, LeichteSpracheError, ProblemsFound
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,10 +69,33 @@ def _load(project_dir: Path | None) -> Any:
     return load_project(project_dir)
 
 
+def _setup_logging(verbosity: int) -> None:
+    """Show the library's log on stderr: warnings by default, steps with -v, all with --debug."""
+    logger = logging.getLogger("leichtesprache")
+    logger.handlers.clear()
+    level = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+    logger.setLevel(level)
+    from rich.console import Console
+    from rich.logging import RichHandler
+
+    handler = RichHandler(
+        console=Console(stderr=True, soft_wrap=True),
+        show_time=False,
+        show_path=False,
+        markup=False,
+        rich_tracebacks=False,
+    )
+    handler.setLevel(level)
+    logger.addHandler(handler)
+    logger.propagate = False
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="leichtesprache")
-@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
-def cli(debug: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="Show only errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Show each step.")
+@click.option("--debug", is_flag=True, help="Show everything, and the full traceback of an error.")
+def cli(quiet: bool, verbose: bool, debug: bool) -> None:
     """Easy-language brochures in many languages, from one German source.
 
     \b
@@ -84,6 +105,11 @@ def cli(debug: bool) -> None:
       leichtesprache check          easy-language rules in every language
       leichtesprache build          make the PDFs in dist/
     """
+    _setup_logging(2 if debug else 1 if verbose else -1 if quiet else 0)
+
+
+def _quiet() -> bool:
+    return bool(click.get_current_context().find_root().params.get("quiet"))
 
 
 @cli.command()
@@ -96,6 +122,12 @@ def cli(debug: bool) -> None:
 @click.option("--publication", help="Build only this publication.")
 @click.option("--lang", "languages", multiple=True, help="Build only this language (repeatable).")
 @click.option(
+    "--edition",
+    "editions",
+    multiple=True,
+    help="Build only this edition (repeatable), e.g. screen.",
+)
+@click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Use the facts valid on this day (default: today).",
@@ -107,10 +139,9 @@ def cli(debug: bool) -> None:
 )
 @click.option(
     "--jobs",
-    type=click.IntRange(1, 32),
-    default=1,
-    show_default=True,
-    help="Languages rendered in parallel.",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Language versions made in parallel (default: the number of processor cores).",
 )
 @handle_errors
 def build(
@@ -118,35 +149,39 @@ def build(
     out: Path | None,
     publication: str | None,
     languages: Sequence[str],
+    editions: Sequence[str],
     as_of: Any,
     allow_partial: bool,
-    jobs: int,
+    jobs: int | None,
 ) -> None:
-    """Build the PDF of every language into dist/<publication>/."""
+    """Build every edition of every language into dist/<publication>/."""
     from .pipeline import build as run_build
+    from .progress import BuildProgress
 
     project = _load(project_dir)
-    results = run_build(
-        project,
-        publication=publication,
-        languages=languages,
-        out=out,
-        as_of=as_of.date() if as_of else None,
-        allow_partial=allow_partial,
-        jobs=jobs,
-        progress=lambda msg: _err(msg),
-    )
+    with BuildProgress(enabled=not _quiet()) as progress:
+        results = run_build(
+            project,
+            publication=publication,
+            languages=languages,
+            editions=editions,
+            out=out,
+            as_of=as_of.date() if as_of else None,
+            allow_partial=allow_partial,
+            jobs=jobs,
+            observer=progress,
+        )
     for r in results:
         shown = _shown(r.path, project.root)
         draft = "  (DRAFT: incomplete)" if r.draft else ""
-        click.echo(f"{r.language:>5}  {r.pages:>3} pages  {shown}{draft}")
+        pages = f"{r.pages:>3} pages" if r.pages is not None else " " * 9
+        click.echo(f"{r.language:>5}  {pages}  {shown}{draft}")
 
 
 def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
+    from .fsutil import relative_path
+
+    return relative_path(path, root)
 
 
 @cli.command()
@@ -177,63 +212,37 @@ def check(
 
     FILES are plain-text or Markdown files in the language given with --lang.
     """
+    from .check import check_files, check_project
     from .errors import ConfigError
-    from .readability import check_files, check_project
     from .readability.report import format_html, format_json, format_text
 
-    ui_language = "en"
     if files:
-        if len(languages) > 1:
-            raise ConfigError("check FILE… takes one --lang", hint="run once per language")
         project = None
         try:
             project = _load(project_dir)
         except ConfigError:
             if project_dir is not None:
                 raise
-        code = languages[0] if languages else (project.source_language if project else "de")
-        from .languages import get_language
-
-        get_language(code)
-        settings = project.check.get(code) if project else None
-        ui_language = project.ui_language if project else "en"
-        for path in files:
-            if not path.is_file():
-                raise ConfigError(f"the file {path} does not exist", hint="check the path")
-        results = check_files(list(files), code, settings=settings, ui_language=ui_language)
-        fact_notes: list[Any] = []
+        results = check_files(project, files, languages)
     else:
-        from .pipeline import check_facts
-
         project = _load(project_dir)
-        ui_language = project.ui_language
-        for code in languages:
-            if code not in project.languages:
-                from .errors import LanguageError
-
-                raise LanguageError(
-                    f"the language '{code}' is not in the project",
-                    hint=f"languages: {', '.join(project.languages)}",
-                )
-        results = check_project(project, list(languages) or None)
-        fact_notes = check_facts(project)
+        results = check_project(project, languages)
+    ui_language = project.ui_language if project else "en"
     if fmt == "json":
         report = format_json(results)
     elif fmt == "html":
         report = format_html(results, ui_language=ui_language)
     else:
         report = format_text(results, ui_language=ui_language)
-        if fact_notes:
-            report += "\n\nFacts:\n" + "\n".join(f"  warning: {p}" for p in fact_notes)
     if output is not None:
         from .fsutil import atomic_write_text
 
         atomic_write_text(output, report)
         _err(f"Report written to {output}")
     else:
-        click.echo(report)
+        click.echo(report, nl=False)
     if not all(r.passed for r in results):
-        sys.exit(EXIT_PROBLEMS)
+        raise ProblemsFound("the check found errors", hint="fix the texts named above")
 
 
 @cli.command()
@@ -244,7 +253,9 @@ def check(
 @handle_errors
 def status(project_dir: Path | None, fmt: str) -> None:
     """Show how far each language is: translated, fuzzy, untranslated, obsolete."""
-    from .pipeline import status as run_status
+    import json
+
+    from .status import status as run_status
 
     project = _load(project_dir)
     rows = run_status(project)
@@ -290,7 +301,7 @@ def status(project_dir: Path | None, fmt: str) -> None:
 @handle_errors
 def update(project_dir: Path | None, check_only: bool) -> None:
     """Extract the German texts and merge them into every language's catalogue."""
-    from .pipeline import update as run_update
+    from .update import update as run_update
 
     project = _load(project_dir)
     changes = run_update(project, check=check_only)
@@ -304,8 +315,10 @@ def update(project_dir: Path | None, check_only: bool) -> None:
     if not pending:
         click.echo("All catalogues are up to date.")
     elif check_only:
-        _err("Catalogues are out of date: run `leichtesprache update`.")
-        sys.exit(EXIT_PROBLEMS)
+        raise ProblemsFound(
+            "catalogues are out of date",
+            hint="run `leichtesprache update` to bring them up to date",
+        )
 
 
 @cli.command("add-language")
@@ -314,8 +327,8 @@ def update(project_dir: Path | None, check_only: bool) -> None:
 @handle_errors
 def add_language(code: str, project_dir: Path | None) -> None:
     """Add a language (an ISO code such as uk, tr or fa) with empty catalogues."""
+    from .add_language import add_language as run_add
     from .languages import get_language
-    from .pipeline import add_language as run_add
 
     project = _load(project_dir)
     language = get_language(code)
@@ -352,6 +365,3 @@ def init(directory: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="leichtesprache")
-
-
-_ = (date, EXIT_BAD_INPUT)

@@ -10,6 +10,7 @@ from typing import Any
 
 from .errors import ConfigError, LanguageError, LeichteSpracheError, Problem
 from .languages import Language, get_language
+from .textfile import line_of, load_toml
 
 CONFIG_NAME = "leichtesprache.toml"
 _TOOL_TABLE = re.compile(rb"(?m)^\[+tool\.leichtesprache[.\]]")
@@ -124,7 +125,7 @@ def load_project(path: Path | None = None) -> Project:
                 Problem(
                     f"unknown setting '{key}'",
                     rel,
-                    _line_of(config_file, key),
+                    line_of(config_file, key),
                     hint=f"known tables are: {', '.join(sorted(known_tables))}",
                 )
             )
@@ -135,7 +136,7 @@ def load_project(path: Path | None = None) -> Project:
                 Problem(
                     f"unknown setting 'project.{key}'",
                     rel,
-                    _line_of(config_file, key),
+                    line_of(config_file, key),
                     hint=f"known settings are: {', '.join(sorted(known_keys))}",
                 )
             )
@@ -146,7 +147,7 @@ def load_project(path: Path | None = None) -> Project:
             Problem(
                 "'languages' must be a list of language codes",
                 rel,
-                _line_of(config_file, "languages"),
+                line_of(config_file, "languages"),
                 hint='write: languages = ["de", "en", "ar"]',
             )
         )
@@ -159,7 +160,7 @@ def load_project(path: Path | None = None) -> Project:
                 Problem(
                     exc.problems[0].message,
                     rel,
-                    _line_of(config_file, f'"{code}"'),
+                    line_of(config_file, f'"{code}"'),
                     exc.problems[0].hint,
                 )
             )
@@ -170,14 +171,14 @@ def load_project(path: Path | None = None) -> Project:
     if len(set(languages)) != len(languages):
         problems.append(
             Problem(
-                "a language is listed twice in 'languages'", rel, _line_of(config_file, "languages")
+                "a language is listed twice in 'languages'", rel, line_of(config_file, "languages")
             )
         )
     ui_language = project_tbl.get("ui_language", "en")
     if ui_language not in ("de", "en"):
         problems.append(
             Problem(
-                '\'ui_language\' must be "de" or "en"', rel, _line_of(config_file, "ui_language")
+                '\'ui_language\' must be "de" or "en"', rel, line_of(config_file, "ui_language")
             )
         )
     publications = project_tbl.get("publications", [])
@@ -186,7 +187,7 @@ def load_project(path: Path | None = None) -> Project:
             Problem(
                 "'publications' must be a list of folder names in content/",
                 rel,
-                _line_of(config_file, "publications"),
+                line_of(config_file, "publications"),
             )
         )
         publications = []
@@ -196,7 +197,7 @@ def load_project(path: Path | None = None) -> Project:
                 Problem(
                     f"publication '{pub}' has no content/{pub}/publication.toml",
                     rel,
-                    _line_of(config_file, f'"{pub}"'),
+                    line_of(config_file, f'"{pub}"'),
                     hint="create the folder or remove the name from 'publications'",
                 )
             )
@@ -222,19 +223,7 @@ def load_project(path: Path | None = None) -> Project:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    from .content import load_toml
-
     try:
-        return load_toml(path)
+        return load_toml(path, path.name)
     except LeichteSpracheError as exc:
         raise ConfigError(str(exc.problems[0].message), problems=exc.problems) from exc
-
-
-def _line_of(path: Path, needle: str) -> int | None:
-    try:
-        for number, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1):
-            if needle in line:
-                return number
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None

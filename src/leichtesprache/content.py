@@ -1,189 +1,50 @@
-"""Stage 1: read a publication (TOML metadata + Markdown sections) into blocks with stable ids."""
+"""Stage 1: read ``content/<name>/`` into a Publication and report every problem at once."""
 
 from __future__ import annotations
 
-import re
-import tomllib
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import logging
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
-
-from markdown_it import MarkdownIt
+from typing import Any, TypeVar
 
 from .errors import ContentError, Problem
+from .facts import load_facts
+from .fsutil import relative_path
+from .markdown import ID_CHARS, norm_text, parse_section
+from .model import (
+    META_FIELDS,
+    Block,
+    BlockKind,
+    Contact,
+    GlossaryEntry,
+    Publication,
+    RuleException,
+    Section,
+)
+from .textfile import line_of, load_toml
 
-BlockKind = Literal[
-    "meta",
-    "heading",
-    "paragraph",
-    "list_item",
-    "box",
-    "picture",
-    "glossary_term",
-    "glossary_definition",
-    "contact_name",
-    "contact_description",
-]
+log = logging.getLogger("leichtesprache.content")
+_T = TypeVar("_T")
 
-#: ``{#some.id}`` at the end of a block's first line gives the block its stable id.
-ID_RE = re.compile(r"[ \t]*\{#([a-z0-9][a-z0-9._-]*)\}[ \t]*$")
-_ID_CHARS = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_IMAGE_ONLY = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)$")
-
-#: Hints for translators, written into the POT as ``#.`` comments per block kind.
-KIND_NOTES: dict[str, str] = {
-    "meta": "Cover and imprint text.",
-    "heading": "Heading. Keep it short: at most 6 words.",
-    "paragraph": "Paragraph. Easy language: one sentence per line, short sentences.",
-    "list_item": "List item. Keep it short.",
-    "box": "Important note in a box. One sentence per line.",
-    "picture": "Picture description (alt text) for screen readers. One short sentence.",
-    "glossary_term": "Word-book entry: the hard word as it appears in the text.",
-    "glossary_definition": "Word-book entry: explanation of the hard word. One sentence per line.",
-    "contact_name": "Name of an office. Keep official names as they are.",
-    "contact_description": "What this office helps with. One sentence per line.",
-}
-
-
-@dataclass(frozen=True)
-class Block:
-    """One translatable unit: its stable id, its German text and where it stands."""
-
-    id: str
-    kind: BlockKind
-    text: str
-    file: str
-    line: int
-    section: str
-    level: int = 0
-    src: str | None = None
-
-    @property
-    def note(self) -> str:
-        return KIND_NOTES[self.kind]
-
-
-@dataclass(frozen=True)
-class Node:
-    """A piece of page structure: a block, or a list/box grouping several blocks."""
-
-    kind: Literal["heading", "paragraph", "list", "box", "picture"]
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class Section:
-    name: str
-    file: str
-    title: Block
-    body: tuple[Node, ...]
-
-    def blocks(self) -> Iterator[Block]:
-        yield self.title
-        for node in self.body:
-            yield from node.blocks
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    id: str
-    term: Block
-    definition: Block
-
-
-@dataclass(frozen=True)
-class Contact:
-    id: str
-    name: Block
-    description: Block | None
-    phone: str | None
-    email: str | None
-    url: str | None
-    address: str | None
-    source: str
-
-
-@dataclass(frozen=True)
-class Publication:
-    """Everything that is written once in the source language."""
-
-    name: str
-    root: Path
-    source_language: str
-    version: date
-    meta: dict[str, Block]
-    sections: tuple[Section, ...]
-    glossary: tuple[GlossaryEntry, ...]
-    contacts: tuple[Contact, ...]
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def blocks(self) -> Iterator[Block]:
-        """All translatable blocks in reading order."""
-        yield from self.meta.values()
-        for section in self.sections:
-            yield from section.blocks()
-        for entry in self.glossary:
-            yield entry.term
-            yield entry.definition
-        for contact in self.contacts:
-            yield contact.name
-            if contact.description is not None:
-                yield contact.description
-
-
-META_FIELDS = ("title", "subtitle", "publisher", "imprint")
-
-
-def load_toml(path: Path) -> dict[str, Any]:
-    """Read a TOML file; a syntax error names file and line."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot read file: {exc.strerror}", file=path) from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ContentError(
-            "the file is not UTF-8 text",
-            file=path,
-            line=raw[: exc.start].count(b"\n") + 1,
-            hint="save the file as UTF-8 in your editor",
-        ) from exc
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line: int | None = getattr(exc, "lineno", None) or _toml_line(str(exc))
-        msg = getattr(exc, "msg", None) or str(exc)
-        raise ContentError(
-            f"TOML syntax error: {msg}",
-            file=path,
-            line=line,
-            hint="check quotes, brackets and '=' on that line (TOML format)",
-        ) from exc
-
-
-def _toml_line(message: str) -> int | None:
-    m = re.search(r"line (\d+)", message)
-    return int(m.group(1)) if m else None
+__all__ = ["load_exceptions", "load_publication", "parse_section"]
 
 
 def load_publication(root: Path, name: str, project_root: Path | None = None) -> Publication:
-    """Load ``content/<name>/`` and report every problem at once."""
+    """Load ``content/<name>/``: metadata, sections, word book, contacts, exceptions, facts."""
     base = project_root or root.parent.parent
     pub_file = root / "publication.toml"
     if not pub_file.is_file():
         raise ContentError(
             f"publication '{name}' has no publication.toml",
-            file=_rel(root, base),
+            file=relative_path(root, base),
             hint="create publication.toml (see `leichtesprache init` for an example)",
         )
-    data = load_toml(pub_file)
-    rel_pub = _rel(pub_file, base)
+    rel_pub = relative_path(pub_file, base)
+    data = load_toml(pub_file, rel_pub)
+    log.debug("reading %s", relative_path(root, base))
     problems: list[Problem] = []
     pub = data.get("publication", data)
-    source_language = str(pub.get("source_language", "de"))
     version = pub.get("version")
     if not isinstance(version, date):
         problems.append(
@@ -201,54 +62,33 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
             if key in ("title", "publisher"):
                 problems.append(Problem(f"'{key}' is missing", rel_pub, hint=f'add {key} = "…"'))
             continue
-        meta[key] = Block(
-            f"meta.{key}",
-            "meta",
-            _norm_text(str(value)),
-            rel_pub,
-            _find_line(pub_file, key) or 1,
-            "meta",
-        )
-    section_names = pub.get("sections")
-    if not isinstance(section_names, list) or not section_names:
-        problems.append(
-            Problem(
-                "the publication lists no sections",
-                rel_pub,
-                _find_line(pub_file, "sections"),
-                hint='add sections = ["first-section", …] naming files in sections/',
-            )
-        )
-        section_names = []
-    sections: list[Section] = []
-    for sec_name in section_names:
-        path = root / "sections" / f"{sec_name}.md"
-        if not path.is_file():
-            problems.append(
-                Problem(
-                    f"section '{sec_name}' is listed but sections/{sec_name}.md does not exist",
-                    rel_pub,
-                    _find_line(pub_file, f'"{sec_name}"'),
-                    hint="create the file or remove the name from 'sections'",
-                )
-            )
-            continue
-        try:
-            sections.append(parse_section(path.read_bytes(), str(sec_name), _rel(path, base)))
-        except ContentError as exc:
-            problems.extend(exc.problems)
-    glossary = _load_glossary(root / "glossary.toml", base, problems)
-    contacts = _load_contacts(root / "contacts.toml", base, problems)
+        line = line_of(pub_file, key) or 1
+        meta[key] = Block(f"meta.{key}", "meta", norm_text(str(value)), rel_pub, line, "meta")
+    sections = _load_sections(root, pub, pub_file, rel_pub, base, problems)
+    glossary = _collect(problems, _glossary_entries, "term", root / "glossary.toml", base)
+    contacts = _collect(problems, _contacts, "contact", root / "contacts.toml", base)
+    exceptions: dict[str, tuple[RuleException, ...]] = {}
+    facts: dict[str, Any] = {}
+    try:
+        exceptions = load_exceptions(root / "exceptions.toml", relative_path(root, base))
+    except ContentError as exc:
+        problems.extend(exc.problems)
+    try:
+        facts = load_facts(root / "facts.toml", f"{relative_path(root, base)}/facts.toml")
+    except ContentError as exc:
+        problems.extend(exc.problems)
     publication = Publication(
         name=name,
         root=root,
-        source_language=source_language,
+        source_language=str(pub.get("source_language", "de")),
         version=version,
         meta=meta,
         sections=tuple(sections),
         glossary=tuple(glossary),
         contacts=tuple(contacts),
         extra={k: v for k, v in pub.items() if k not in (*META_FIELDS, "sections", "version")},
+        exceptions=exceptions,
+        facts=facts,
     )
     _check_unique_ids(publication, problems)
     if problems:
@@ -258,225 +98,121 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
     return publication
 
 
-def parse_section(raw: bytes, name: str, file: str) -> Section:
-    """Parse one Markdown section into nodes; every block must carry ``{#id}``."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError(
-            "the file is not UTF-8 text",
-            file=file,
-            line=line,
-            hint="save the file as UTF-8 in your editor",
-        ) from exc
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ids: dict[int, str] = {}
-    for number, raw_line in enumerate(lines):
-        m = ID_RE.search(raw_line)
-        if m:
-            ids[number] = m.group(1)
-            lines[number] = raw_line[: m.start()]
-    clean = "\n".join(lines)
-    md = MarkdownIt("commonmark", {"html": False})
-    tokens = md.parse(clean)
-    problems: list[Problem] = []
-    nodes: list[Node] = []
-    title: Block | None = None
-    stack: list[tuple[str, list[Block]]] = []  # open list/box containers
-
-    def block_id(start: int, what: str) -> str:
-        found = ids.get(start)
-        if found is None:
-            problems.append(
-                Problem(
-                    f"this {what} has no id",
-                    file,
-                    start + 1,
-                    hint="add a stable id at the end of its first line, e.g. "
-                    f"'{{#{name}.{_slug(lines[start])}}}'",
-                )
-            )
-            return f"{name}.missing-{start + 1}"
-        return found
-
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
-            stack.append(("list", []))
-        elif tok.type == "blockquote_open":
-            stack.append(("box", []))
-        elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
-            container, blocks = stack.pop()
-            if stack:  # nested: flatten into the parent, easy language keeps one level
-                stack[-1][1].extend(blocks)
-            elif blocks:
-                nodes.append(Node("list" if container == "list" else "box", tuple(blocks)))
-        elif tok.type == "heading_open":
-            start = tok.map[0] if tok.map else 0
-            inline = tokens[i + 1]
-            level = int(tok.tag[1])
-            block = Block(
-                block_id(start, "heading"),
-                "heading",
-                _norm_text(inline.content),
-                file,
-                start + 1,
-                name,
-                level=level,
-            )
-            if level == 1:
-                if title is not None:
-                    problems.append(
-                        Problem(
-                            "a section has exactly one '# Title' heading",
-                            file,
-                            start + 1,
-                            hint="use '## ' for sub-headings",
-                        )
-                    )
-                title = block
-            else:
-                nodes.append(Node("heading", (block,)))
-            i += 2
-        elif tok.type == "paragraph_open":
-            start = tok.map[0] if tok.map else 0
-            inline = tokens[i + 1]
-            content = _norm_text(inline.content)
-            pic = _IMAGE_ONLY.match(content)
-            in_container = bool(stack)
-            kind: BlockKind
-            if pic:
-                kind = "picture"
-            elif in_container and stack[-1][0] == "list":
-                kind = "list_item"
-            elif in_container:
-                kind = "box"
-            else:
-                kind = "paragraph"
-            what = {"list_item": "list item", "picture": "picture"}.get(kind, kind)
-            block = Block(
-                block_id(start, what),
-                kind,
-                pic.group("alt") if pic else content,
-                file,
-                start + 1,
-                name,
-                src=pic.group("src") if pic else None,
-            )
-            if pic and not block.text.strip():
-                problems.append(
-                    Problem(
-                        "a picture needs a description (alt text)",
-                        file,
-                        start + 1,
-                        hint="write it between the brackets: ![A woman at work](…)",
-                    )
-                )
-            if in_container and kind != "picture":
-                stack[-1][1].append(block)
-            else:
-                nodes.append(Node("picture" if pic else "paragraph", (block,)))
-            i += 2
-        elif tok.type in ("fence", "code_block", "html_block", "table_open", "hr"):
-            where = tok.map[0] + 1 if tok.map else None
-            problems.append(
-                Problem(
-                    f"this Markdown element ({tok.type.replace('_open', '')}) "
-                    "is not used in easy language",
-                    file,
-                    where,
-                    hint="write plain sentences, lists or a '> ' box instead",
-                )
-            )
-        i += 1
-    if title is None and not problems:
+def _load_sections(
+    root: Path,
+    pub: dict[str, Any],
+    pub_file: Path,
+    rel_pub: str,
+    base: Path,
+    problems: list[Problem],
+) -> list[Section]:
+    names = pub.get("sections")
+    if not isinstance(names, list) or not names:
         problems.append(
             Problem(
-                "the section has no '# Title' heading",
-                file,
-                1,
-                hint="start the file with '# Title {#id}'",
+                "the publication lists no sections",
+                rel_pub,
+                line_of(pub_file, "sections"),
+                hint='add sections = ["first-section", …] naming files in sections/',
             )
         )
-    if problems:
-        raise ContentError.from_problems(problems)
-    assert title is not None
-    return Section(name=name, file=file, title=title, body=tuple(nodes))
-
-
-def _load_glossary(path: Path, base: Path, problems: list[Problem]) -> list[GlossaryEntry]:
-    if not path.is_file():
         return []
-    try:
-        data = load_toml(path)
-    except ContentError as exc:
-        problems.extend(exc.problems)
-        return []
-    rel = _rel(path, base)
-    entries: list[GlossaryEntry] = []
-    for index, item in enumerate(data.get("term", [])):
-        gid = str(item.get("id", ""))
-        line = _find_line(path, f'"{gid}"') if gid else None
-        if not _ID_CHARS.match(gid):
+    sections: list[Section] = []
+    for name in names:
+        path = root / "sections" / f"{name}.md"
+        if not path.is_file():
             problems.append(
                 Problem(
-                    f"word-book entry {index + 1} needs an id of a-z, 0-9, '.', '-'",
-                    rel,
-                    line,
-                    hint='add id = "some-word"',
+                    f"section '{name}' is listed but sections/{name}.md does not exist",
+                    rel_pub,
+                    line_of(pub_file, f'"{name}"'),
+                    hint="create the file or remove the name from 'sections'",
                 )
             )
             continue
+        try:
+            sections.append(parse_section(path.read_bytes(), str(name), relative_path(path, base)))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    return sections
+
+
+def _collect(
+    problems: list[Problem],
+    read: Callable[[list[dict[str, Any]], Path, str, list[Problem]], Iterator[_T]],
+    key: str,
+    path: Path,
+    base: Path,
+) -> list[_T]:
+    """Read an optional TOML table file with ``read``; its problems join the others."""
+    if not path.is_file():
+        return []
+    rel = relative_path(path, base)
+    try:
+        data = load_toml(path, rel)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return []
+    items = data.get(key, [])
+    if not isinstance(items, list):
+        problems.append(Problem(f"'{key}' must be a list of [[{key}]] tables", rel))
+        return []
+    return list(read(items, path, rel, problems))
+
+
+def _text_block(id_: str, kind: BlockKind, value: Any, rel: str, line: int | None) -> Block:
+    section = "glossary" if kind.startswith("glossary") else "contacts"
+    return Block(id_, kind, norm_text(str(value)), rel, line or 1, section)
+
+
+def _item_id(
+    item: dict[str, Any], index: int, what: str, path: Path, rel: str, problems: list[Problem]
+) -> tuple[str, int | None] | None:
+    """The id of a word-book entry or contact, or None (with a problem) if it is unusable."""
+    item_id = str(item.get("id", ""))
+    line = line_of(path, f'"{item_id}"') if item_id else None
+    if not ID_CHARS.match(item_id):
+        problems.append(
+            Problem(
+                f"{what} {index + 1} needs an id of a-z, 0-9, '.', '-'",
+                rel,
+                line,
+                hint='add id = "some-word"',
+            )
+        )
+        return None
+    return item_id, line
+
+
+def _glossary_entries(
+    items: list[dict[str, Any]], path: Path, rel: str, problems: list[Problem]
+) -> Iterator[GlossaryEntry]:
+    for index, item in enumerate(items):
+        found = _item_id(item, index, "word-book entry", path, rel, problems)
+        if found is None:
+            continue
+        gid, line = found
         term, definition = item.get("term"), item.get("definition")
         if not term or not definition:
             problems.append(
                 Problem(f"word-book entry '{gid}' needs both 'term' and 'definition'", rel, line)
             )
             continue
-        entries.append(
-            GlossaryEntry(
-                gid,
-                Block(
-                    f"glossary.{gid}.term",
-                    "glossary_term",
-                    _norm_text(str(term)),
-                    rel,
-                    line or 1,
-                    "glossary",
-                ),
-                Block(
-                    f"glossary.{gid}.definition",
-                    "glossary_definition",
-                    _norm_text(str(definition)),
-                    rel,
-                    line or 1,
-                    "glossary",
-                ),
-            )
+        yield GlossaryEntry(
+            gid,
+            _text_block(f"glossary.{gid}.term", "glossary_term", term, rel, line),
+            _text_block(f"glossary.{gid}.definition", "glossary_definition", definition, rel, line),
         )
-    return entries
 
 
-def _load_contacts(path: Path, base: Path, problems: list[Problem]) -> list[Contact]:
-    if not path.is_file():
-        return []
-    try:
-        data = load_toml(path)
-    except ContentError as exc:
-        problems.extend(exc.problems)
-        return []
-    rel = _rel(path, base)
-    contacts: list[Contact] = []
-    for index, item in enumerate(data.get("contact", [])):
-        cid = str(item.get("id", ""))
-        line = _find_line(path, f'"{cid}"') if cid else None
-        if not _ID_CHARS.match(cid):
-            problems.append(
-                Problem(f"contact {index + 1} needs an id of a-z, 0-9, '.', '-'", rel, line)
-            )
+def _contacts(
+    items: list[dict[str, Any]], path: Path, rel: str, problems: list[Problem]
+) -> Iterator[Contact]:
+    for index, item in enumerate(items):
+        found = _item_id(item, index, "contact", path, rel, problems)
+        if found is None:
             continue
+        cid, line = found
         if not item.get("name") or not item.get("source"):
             problems.append(
                 Problem(
@@ -488,35 +224,46 @@ def _load_contacts(path: Path, base: Path, problems: list[Problem]) -> list[Cont
             )
             continue
         desc = item.get("description")
-        contacts.append(
-            Contact(
-                id=cid,
-                name=Block(
-                    f"contact.{cid}.name",
-                    "contact_name",
-                    _norm_text(str(item["name"])),
-                    rel,
-                    line or 1,
-                    "contacts",
-                ),
-                description=Block(
-                    f"contact.{cid}.description",
-                    "contact_description",
-                    _norm_text(str(desc)),
-                    rel,
-                    line or 1,
-                    "contacts",
-                )
-                if desc
-                else None,
-                phone=item.get("phone"),
-                email=item.get("email"),
-                url=item.get("url"),
-                address=item.get("address"),
-                source=str(item["source"]),
+        yield Contact(
+            id=cid,
+            name=_text_block(f"contact.{cid}.name", "contact_name", item["name"], rel, line),
+            description=_text_block(
+                f"contact.{cid}.description", "contact_description", desc, rel, line
             )
+            if desc
+            else None,
+            phone=item.get("phone"),
+            email=item.get("email"),
+            url=item.get("url"),
+            address=item.get("address"),
+            source=str(item["source"]),
         )
-    return contacts
+
+
+def load_exceptions(path: Path, folder: str) -> dict[str, tuple[RuleException, ...]]:
+    """``exceptions.toml``: deliberate easy-language rule exceptions per block id."""
+    if not path.is_file():
+        return {}
+    rel = f"{folder}/{path.name}"
+    data = load_toml(path, rel)
+    result: dict[str, list[RuleException]] = {}
+    problems: list[Problem] = []
+    for index, item in enumerate(data.get("allow", []), 1):
+        block_id, rules, reason = item.get("id"), item.get("rules"), item.get("reason")
+        if not block_id or not isinstance(rules, list) or not rules or not reason:
+            problems.append(
+                Problem(
+                    f'exception {index} needs id, rules = ["…"] and a reason',
+                    rel,
+                    line_of(path, f'"{block_id}"') if block_id else None,
+                    hint='[[allow]] id = "tax.no-tax" rules = ["negation"] reason = "…"',
+                )
+            )
+            continue
+        result.setdefault(str(block_id), []).extend((str(r), str(reason)) for r in rules)
+    if problems:
+        raise ContentError.from_problems(problems)
+    return {key: tuple(value) for key, value in result.items()}
 
 
 def _check_unique_ids(publication: Publication, problems: list[Problem]) -> None:
@@ -534,33 +281,3 @@ def _check_unique_ids(publication: Publication, problems: list[Problem]) -> None
             )
         else:
             seen[block.id] = block
-
-
-def _norm_text(text: str) -> str:
-    """Strip each line; one sentence per line is kept as ``\\n`` in the msgid."""
-    lines = [ln.strip() for ln in text.replace("\r\n", "\n").split("\n")]
-    return "\n".join(ln for ln in lines if ln)
-
-
-def _slug(line: str) -> str:
-    words = re.findall(r"[a-z0-9äöüß]+", line.lower())
-    slug = "-".join(words[:3]) or "block"
-    umlauts: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
-    return slug.translate(str.maketrans(umlauts))
-
-
-def _find_line(path: Path, needle: str) -> int | None:
-    try:
-        for number, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1):
-            if needle in line:
-                return number
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None
-
-
-def _rel(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -14,8 +14,9 @@ from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal, get_currency_name
 from babel.units import format_unit
 
-from .content import load_toml
-from .errors import ContentError, PlaceholderError, Problem
+from .errors import ContentError, Problem
+from .placeholders import PLACEHOLDER_RE, placeholder_key
+from .textfile import load_toml
 
 KINDS = ("money", "number", "date", "hours", "days", "weeks", "months", "percent")
 _UNITS = {
@@ -24,17 +25,6 @@ _UNITS = {
     "weeks": "duration-week",
     "months": "duration-month",
 }
-#: What a placeholder can show of a fact besides its current value (``{name:variant}``):
-#: ``from`` the day the current value started, ``next`` the next known value and
-#: ``next_from`` the day it starts. A line that shows ``next`` or ``next_from`` is left out
-#: while no next value is known, so "Ab …: 633 Euro." never prints an empty amount.
-VARIANTS = ("from", "next", "next_from")
-_NEXT_VARIANTS = frozenset({"next", "next_from"})
-#: A placeholder is ``{name}`` or ``{name:variant}``: lower-case letters, digits and ``_``,
-#: and a variant from ``VARIANTS``; nothing else is evaluated.
-PLACEHOLDER_RE = re.compile(r"\{([a-z][a-z0-9_]*)(?::(" + "|".join(VARIANTS) + r"))?\}")
-_BRACE_RE = re.compile(r"[{}]")
-_PERCENT_FORMAT_RE = re.compile(r"%\([^)\n]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]|%[sdrifx](?![\w])")
 #: A fact whose newest value is older than this is reported as possibly out of date.
 STALE_AFTER = timedelta(days=400)
 
@@ -74,7 +64,7 @@ def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
     if not path.is_file():
         return {}
     rel = rel or path.name
-    data = load_toml(path)
+    data = load_toml(path, rel)
     text_lines = path.read_text("utf-8-sig").splitlines()
     problems: list[Problem] = []
     facts: dict[str, Fact] = {}
@@ -282,123 +272,103 @@ def values_for(facts: Mapping[str, Fact], language: str, as_of: date) -> dict[st
     return out
 
 
-def fact_warnings(facts: Mapping[str, Fact], as_of: date) -> list[Problem]:
+#: Rule ids of what ``check`` says about facts.
+FACT_RULES = {
+    "fact-change": "a value changes soon; printed copies show the old one",
+    "fact-stale": "the newest value is old; the fact may be out of date",
+    "fact-review": "the fact is marked for legal review",
+    "fact-undated": "a text shows an amount that changes soon without saying so",
+}
+#: An amount that changes within this time must be shown with its next value and date.
+CHANGE_HORIZON = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class FactNote:
+    """What ``check`` tells editors about one fact: a rule id and the problem."""
+
+    rule: str
+    problem: Problem
+
+
+def fact_warnings(facts: Mapping[str, Fact], as_of: date) -> list[FactNote]:
     """What ``check`` tells editors about facts: pending changes, stale values, open reviews."""
-    warnings: list[Problem] = []
+    warnings: list[FactNote] = []
     for name, fact in facts.items():
         current, upcoming = fact.value_on(as_of), fact.next_change(as_of)
         if upcoming is not None:
             warnings.append(
-                Problem(
-                    f"fact '{name}' changes on {upcoming.valid_from.isoformat()} "
-                    f"(new value {format_value(fact, upcoming.value, 'en')}); "
-                    "brochures printed now show the old value",
-                    fact.file,
-                    fact.line,
-                    hint="rebuild after that day, or build with --as-of",
+                FactNote(
+                    "fact-change",
+                    Problem(
+                        f"fact '{name}' changes on {upcoming.valid_from.isoformat()} "
+                        f"(new value {format_value(fact, upcoming.value, 'en')})",
+                        fact.file,
+                        fact.line,
+                        hint="texts that show it must also show the new value and its date; "
+                        "rebuild after that day",
+                    ),
                 )
             )
         if current is not None and as_of - current.valid_from > STALE_AFTER and upcoming is None:
             warnings.append(
-                Problem(
-                    f"fact '{name}' was last updated for {current.valid_from.isoformat()}; "
-                    "it may be out of date",
-                    fact.file,
-                    fact.line,
-                    hint=f"check the source and add a newer value: {current.source}",
+                FactNote(
+                    "fact-stale",
+                    Problem(
+                        f"fact '{name}' was last updated for {current.valid_from.isoformat()}; "
+                        "it may be out of date",
+                        fact.file,
+                        fact.line,
+                        hint=f"check the source and add a newer value: {current.source}",
+                    ),
                 )
             )
         if fact.review:
             warnings.append(
-                Problem(
-                    f"fact '{name}' is marked for legal review: {fact.note or fact.description}",
-                    fact.file,
-                    fact.line,
-                    hint="check it against the current law before printing",
+                FactNote(
+                    "fact-review",
+                    Problem(
+                        f"fact '{name}' is marked for legal review: "
+                        f"{fact.note or fact.description}",
+                        fact.file,
+                        fact.line,
+                        hint="check it against the current law before printing",
+                    ),
                 )
             )
     return warnings
 
 
-def find_placeholders(text: str) -> tuple[list[str], list[str]]:
-    """Return (placeholder names, problems) of a text; nothing is evaluated.
+def undated_amounts(
+    text: str, facts: Mapping[str, Fact], as_of: date, *, file: str | None, line: int | None
+) -> list[FactNote]:
+    """Amounts in ``text`` that change within a year while the text does not say so.
 
-    >>> find_placeholders("Sie bekommen {minimum_wage} pro Stunde.")
-    (['minimum_wage'], [])
-    >>> find_placeholders("Ab {minimum_wage:next_from}: {minimum_wage:next}.")[0]
-    ['minimum_wage:next_from', 'minimum_wage:next']
-    >>> find_placeholders("{0.__class__} {x[0]}")[1][0]
-    "'{0.__class__}' is not a placeholder: use only {name} with a-z, 0-9 and _"
+    A text that shows ``{x}`` must also show ``{x:next}`` when ``x`` changes within
+    ``CHANGE_HORIZON``: a printed copy stays in waiting rooms for a year or more.
     """
-    names: list[str] = []
-    problems: list[str] = []
-
-    def collect(match: re.Match[str]) -> str:
-        names.append(placeholder_key(match))
-        return ""
-
-    rest = PLACEHOLDER_RE.sub(collect, text)
-    if _BRACE_RE.search(rest):
-        for bad in re.findall(r"\{\{|\}\}|\{[^{}]*\}|[{}]", rest):
-            if bad in ("{{", "}}"):
-                problems.append(f"'{bad}' (template syntax) is not allowed in a text")
-            elif bad in ("{", "}"):
-                problems.append(f"a lone '{bad}' is not allowed: placeholders look like {{name}}")
-            else:
-                problems.append(
-                    f"'{bad}' is not a placeholder: use only {{name}} with a-z, 0-9 and _"
-                )
-    for bad in _PERCENT_FORMAT_RE.findall(text):
-        problems.append(f"'{bad}' looks like a program format code; write the text itself")
-    return names, problems
-
-
-def placeholder_key(match: re.Match[str]) -> str:
-    """``name`` or ``name:variant`` of a ``PLACEHOLDER_RE`` match."""
-    name, variant = match.group(1), match.group(2)
-    return f"{name}:{variant}" if variant else name
-
-
-def fill_placeholders(text: str, values: Mapping[str, str], *, where: Problem | None = None) -> str:
-    r"""Replace each ``{name}`` by its formatted value; unknown or unsafe placeholders raise.
-
-    A line that shows a next value (``{name:next}``, ``{name:next_from}``) is left out
-    while ``values`` knows no next value of that fact.
-
-    >>> fill_placeholders("Höchstens {limit} im Monat.", {"limit": "603 Euro"})
-    'Höchstens 603 Euro im Monat.'
-    >>> values = {"limit": "603 Euro", "limit:from": "1. Januar 2026"}
-    >>> fill_placeholders("Ab {limit:from}: {limit}.\nAb {limit:next_from}: {limit:next}.", values)
-    'Ab 1. Januar 2026: 603 Euro.'
-    """
-    names, problems = find_placeholders(text)
-    unknown = sorted({n for n in names if n not in values and _base(n) not in values})
-    problems += [f"the placeholder '{{{n}}}' is not a known fact" for n in unknown]
-    if problems:
-        file, line = (where.file, where.line) if where else (None, None)
-        raise PlaceholderError.from_problems(
-            [
+    found = [(placeholder_key(m), m.start()) for m in PLACEHOLDER_RE.finditer(text)]
+    keys = [key for key, _ in found]
+    first = {key: text.count("\n", 0, start) for key, start in reversed(found)}
+    notes = []
+    for name in dict.fromkeys(k for k in keys if ":" not in k):
+        fact = facts.get(name)
+        upcoming = fact.next_change(as_of) if fact is not None else None
+        if fact is None or upcoming is None or f"{name}:next" in keys:
+            continue
+        if upcoming.valid_from - as_of > CHANGE_HORIZON:
+            continue
+        notes.append(
+            FactNote(
+                "fact-undated",
                 Problem(
-                    p,
+                    f"{{{name}}} changes on {upcoming.valid_from.isoformat()}, "
+                    "but the text shows only today's value",
                     file,
-                    line,
-                    hint="copy the placeholders exactly as they are in the "
-                    "German text; known facts: "
-                    + ", ".join(sorted(n for n in values if ":" not in n)),
-                )
-                for p in problems
-            ]
+                    line + first[name] if line is not None else None,
+                    hint=f"add a line with the next value: "
+                    f"'Ab {{{name}:next_from}}: {{{name}:next}}.'",
+                ),
+            )
         )
-    if any(n not in values for n in names):
-        # A next value that is not known: leave out the lines that would show it.
-        text = "\n".join(
-            line
-            for line in text.split("\n")
-            if all(placeholder_key(m) in values for m in PLACEHOLDER_RE.finditer(line))
-        )
-    return PLACEHOLDER_RE.sub(lambda m: values[placeholder_key(m)], text)
-
-
-def _base(key: str) -> str:
-    name, _, variant = key.partition(":")
-    return name if variant in _NEXT_VARIANTS else key
+    return notes

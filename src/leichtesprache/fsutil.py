@@ -1,4 +1,4 @@
-"""Safe file writing: atomic replacement and a per-project lock."""
+"""Files: atomic writing, the per-project lock, paths as users see them."""
 
 from __future__ import annotations
 
@@ -99,3 +99,11 @@ def _try_lock(fd: int) -> bool:
     except BlockingIOError:
         return False
     return True
+
+
+def relative_path(path: Path, root: Path) -> str:
+    """``path`` as shown to users: relative to ``root`` with ``/``, else as given."""
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -37,15 +37,15 @@ _FONTCONFIG_LOCK = threading.Lock()
 
 @dataclass
 class PdfResult:
-    """What ``write_pdf`` produced."""
+    """What ``render_pdf`` produced."""
 
-    path: Path
+    data: bytes
     pages: int
     notes_pages: int
     fonts: list[str] = field(default_factory=list)
 
 
-def write_pdf(
+def render_pdf(
     render: Callable[[int], str],
     target: Path,
     *,
@@ -54,11 +54,12 @@ def write_pdf(
     asset_dirs: Sequence[Path],
     base_url: Path,
 ) -> PdfResult:
-    """Render ``render(notes_pages)`` to ``target`` (PDF/UA-1), padded to a multiple of 4 pages.
+    """Lay out ``render(notes_pages)`` as PDF/UA-1, padded to a multiple of 4 pages.
 
-    Fails with ``RenderError`` when a URL outside ``asset_dirs`` is requested, when
-    WeasyPrint warns (missing glyph, font or image, CSS it ignores), or when the PDF
-    uses a font that is not in ``fonts_dir``. The file is replaced atomically.
+    ``target`` is the file the PDF is for (named in messages). Fails with ``RenderError``
+    when a URL outside ``asset_dirs`` is requested, when WeasyPrint warns (missing glyph,
+    font or image, CSS it ignores), or when the PDF uses a font that is not in
+    ``fonts_dir``.
     """
     fonts_dir = Path(fonts_dir).resolve()
     families = font_families(fonts_dir)
@@ -113,9 +114,8 @@ def write_pdf(
             raise _refused(fetcher, target, str(exc)) from None
         _fail_on(records, fetcher, target)
     fonts = check_pdf(data, families, lang=language.code.replace("_", "-"), label=target)
-    atomic_write_bytes(target, data)
     log.info("%s: %d pages (%d notes pages), fonts %s", target, pages, notes, ", ".join(fonts))
-    return PdfResult(Path(target), pages, notes, fonts)
+    return PdfResult(data, pages, notes, fonts)
 
 
 # --- URL fetcher ---------------------------------------------------------------------------

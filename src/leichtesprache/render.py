@@ -1,4 +1,4 @@
-"""Stage 5: a translated publication as one HTML document (Jinja2, autoescaped, Babel dates)."""
+"""Stage 4: a language version as one HTML document (Jinja2, autoescaped, Babel dates)."""
 
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from .content import Block, Node, Publication
 from .errors import RenderError
 from .languages import Language
 from .markup import clean_text, ltr_html, render_inline, render_plain
+from .model import Block, Contact, Node, Publication, Section
+from .translate import LanguageVersion, UiLabels
 
 #: The template that lays out a whole brochure.
 BROCHURE_TEMPLATE = "brochure.html"
@@ -44,7 +45,7 @@ class Picture:
 
 
 @dataclass(frozen=True)
-class Contact:
+class ContactView:
     name: str
     description: str | None
     phone: str | None
@@ -65,24 +66,21 @@ class SectionView:
 
 
 def render_html(
-    publication: Publication,
-    texts: Mapping[str, str],
-    language: Language,
+    version: LanguageVersion,
     *,
-    ui: gettext.NullTranslations,
     templates_dir: Path,
-    draft: bool = False,
     notes_pages: int = 0,
     stylesheets: Sequence[str] = ("base.css",),
 ) -> str:
     """The brochure in one language as a complete HTML document.
 
-    ``texts`` maps every block id to its final, untrusted text; it is rendered only
-    through ``markup.render_inline``/``render_plain``. ``ui`` translates the template
-    labels (English msgids). ``notes_pages`` adds lined "Notes" pages before the back page.
+    Every block text of ``version`` is untrusted; it is rendered only through
+    ``markup.render_inline``/``render_plain``. The ui labels (English msgids) come from
+    ``version.ui``. ``notes_pages`` adds lined "Notes" pages before the back page.
     """
-    lookup = _Texts(texts, publication)
-    env = _environment(templates_dir, ui, language)
+    publication, language = version.publication, version.language
+    lookup = _Texts(version.texts(), publication)
+    env = _environment(templates_dir, version.ui, language)
     names = list(stylesheets) + ([RTL_STYLESHEET] if language.rtl else [])
     context = {
         "lang": language.code.replace("_", "-"),
@@ -107,7 +105,7 @@ def render_html(
             (lookup.text(e.term.id), lookup.text(e.definition.id)) for e in publication.glossary
         ],
         "contacts": [_contact_view(c, lookup) for c in publication.contacts],
-        "draft": draft,
+        "draft": version.draft,
         "notes_pages": range(max(0, notes_pages)),
     }
     try:
@@ -134,9 +132,7 @@ def format_version(publication: Publication, language: Language) -> str:
 # --- environment ---------------------------------------------------------------------------
 
 
-def _environment(
-    templates_dir: Path, ui: gettext.NullTranslations, language: Language
-) -> Environment:
+def _environment(templates_dir: Path, ui: UiLabels, language: Language) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=True,
@@ -145,7 +141,7 @@ def _environment(
     )
     # The ui catalogue is extracted with trimmed=true; render with the same msgids.
     env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_translations(_SafeTranslations(ui), newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(_SafeTranslations(UiGettext(ui)), newstyle=True)  # type: ignore[attr-defined]
     rtl = language.rtl
     env.filters["inline"] = lambda text: render_inline(str(text), rtl=rtl)
     env.filters["plain"] = lambda text: render_plain(str(text))
@@ -156,6 +152,37 @@ def _environment(
 def _ltr_filter(text: str) -> Markup:
     """Plain text kept left-to-right (phone, URL, e-mail, address); lines become <br>."""
     return Markup("<br>").join(ltr_html(line) for line in str(text).split("\n") if line.strip())
+
+
+class UiGettext(gettext.NullTranslations):
+    """gettext lookups in a language's ui labels; what is missing falls through to English."""
+
+    def __init__(self, labels: UiLabels) -> None:
+        super().__init__()
+        self.labels = labels
+        #: msgids looked up without a translation (for tests and draft reports).
+        self.missing: list[str] = []
+
+    def gettext(self, message: str) -> str:
+        return self.pgettext(None, message)
+
+    def pgettext(self, context: str | None, message: str) -> str:
+        found = self.labels.messages.get((context, message))
+        if not isinstance(found, str):
+            self.missing.append(message)
+            return message
+        return found
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self.npgettext(None, msgid1, msgid2, n)
+
+    def npgettext(self, context: str | None, msgid1: str, msgid2: str, n: int) -> str:
+        forms = self.labels.messages.get((context, msgid1))
+        index = self.labels.plural_index(n)
+        if not isinstance(forms, tuple) or index >= len(forms):
+            self.missing.append(msgid1)
+            return msgid1 if n == 1 else msgid2
+        return forms[index]
 
 
 class _SafeTranslations(gettext.NullTranslations):
@@ -234,7 +261,7 @@ class _Texts:
 
 
 def _section_view(
-    index: int, section: Any, lookup: _Texts, publication: Publication
+    index: int, section: Section, lookup: _Texts, publication: Publication
 ) -> SectionView:
     body = list(section.body)
     picture = None
@@ -294,12 +321,12 @@ def _cover_picture(publication: Publication, lookup: _Texts) -> Picture | None:
     return _picture(chosen, lookup, publication) if chosen else None
 
 
-def _contact_view(contact: Any, lookup: _Texts) -> Contact:
+def _contact_view(contact: Contact, lookup: _Texts) -> ContactView:
     phone = str(contact.phone).strip() if contact.phone else None
     url = str(contact.url).strip() if contact.url else None
     email = str(contact.email).strip() if contact.email else None
     digits = re.sub(r"[^0-9+]", "", phone or "")
-    return Contact(
+    return ContactView(
         name=lookup.block(contact.name),
         description=lookup.block(contact.description) if contact.description else None,
         phone=phone,

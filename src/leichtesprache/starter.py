@@ -65,9 +65,10 @@ So viel Geld bekommen Sie mindestens für 1 Stunde Arbeit.
 
 def create_project(directory: Path) -> list[Path]:
     """Write the example project; never overwrite an existing project."""
+    from .add_language import seed_ui_translations
     from .config import load_project
     from .fsutil import atomic_write_text
-    from .pipeline import seed_ui_translations, update
+    from .update import update
 
     if (directory / "leichtesprache.toml").exists():
         raise ConfigError(

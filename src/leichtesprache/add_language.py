@@ -1,0 +1,99 @@
+"""``add-language``: empty catalogues with a complete header, and the language in the config."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .catalog import UI_DOMAIN, catalog_path, format_catalog, is_translated, read_pot
+from .config import Project, defaults_dir
+from .errors import LanguageError
+from .fsutil import atomic_write_bytes, project_lock, relative_path
+from .languages import get_language
+from .merge import merge, new_catalog
+from .pofile import load_po
+from .update import Change, plan_update
+
+
+def add_language(project: Project, code: str) -> list[Change]:
+    """Create empty catalogues with the right header and register the language."""
+    language = get_language(code)
+    if code in project.languages:
+        raise LanguageError(
+            f"the language '{code}' is already in the project",
+            file=project.config_file.name,
+            hint="run `leichtesprache update` to refresh its catalogues",
+        )
+    with project_lock(project.root):
+        writes: list[tuple[Path, bytes]] = []
+        for plan in plan_update(project):
+            if plan.path.suffix != ".pot":
+                continue
+            domain = plan.path.name[:-4]
+            pot = read_pot(plan.data, f"locale/{domain}.pot")
+            path = catalog_path(project.locale_dir, code, domain)
+            if path.is_file():
+                continue  # keep what a translator may already have sent
+            merged, _ = merge(new_catalog(pot, language, domain), pot, language)
+            writes.append((path, format_catalog(merged)))
+        config_text = _add_to_language_list(project, code)
+        changes = []
+        for path, data in writes:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, data)
+            changes.append(Change(path, "created"))
+        atomic_write_bytes(project.config_file, config_text.encode("utf-8"))
+        changes.append(Change(project.config_file, "updated", (f"added '{code}'",)))
+        seeded = seed_ui_translations(project, code)
+        if seeded is not None:
+            changes.append(Change(seeded, "updated", ("template labels filled in",)))
+    return changes
+
+
+def seed_ui_translations(project: Project, code: str) -> Path | None:
+    """Fill empty template labels from the translations shipped with the default templates.
+
+    A new project or language then builds at once; labels the project changed or added
+    stay for its translators. Returns the catalogue if anything was filled.
+    """
+    path = catalog_path(project.locale_dir, code, UI_DOMAIN)
+    shipped = catalog_path(defaults_dir() / "locale", code, UI_DOMAIN)
+    if not path.is_file() or not shipped.is_file() or path.resolve() == shipped.resolve():
+        return None
+    known = {
+        (e.msgctxt, e.msgid): e.msgstr
+        for e in load_po(shipped, label=str(shipped))
+        if is_translated(e)
+    }
+    po = load_po(path, label=relative_path(path, project.root))
+    filled = 0
+    for entry in po:
+        if not entry.obsolete and not entry.msgstr and (entry.msgctxt, entry.msgid) in known:
+            entry.msgstr = known[(entry.msgctxt, entry.msgid)]
+            filled += 1
+    if not filled:
+        return None
+    atomic_write_bytes(path, format_catalog(po))
+    return path
+
+
+_LANGS_RE = re.compile(r"(?m)^(\s*languages\s*=\s*\[)([^\]]*)(\])")
+
+
+def _add_to_language_list(project: Project, code: str) -> str:
+    """The configuration text with ``code`` appended to ``languages = [...]``.
+
+    The file is edited as text, not re-written from TOML, so the editor's comments and
+    layout stay as they are.
+    """
+    text = project.config_file.read_text("utf-8")
+    match = _LANGS_RE.search(text)
+    if match is None:
+        raise LanguageError(
+            "cannot find 'languages = [...]' in the configuration",
+            file=project.config_file.name,
+            hint=f'add "{code}" to the languages list by hand',
+        )
+    inner = match.group(2).rstrip()
+    sep = ", " if inner.strip() else ""
+    return text[: match.start(2)] + f'{inner}{sep}"{code}"' + text[match.end(2) :]

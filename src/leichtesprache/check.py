@@ -1,0 +1,157 @@
+"""``check``: easy-language rules on the translated model, and what editors must know of facts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from .config import Project
+from .errors import ConfigError
+from .facts import FactNote, fact_warnings, undated_amounts
+from .languages import get_language
+from .readability import CheckResult, Finding, TextUnit, check_units
+from .readability.i18n import translate
+from .readability.sources import check_files as _check_files
+from .readability.sources import settings_for
+from .translate import LanguageVersion
+from .workspace import Workspace
+
+log = logging.getLogger("leichtesprache.check")
+
+#: How serious each kind of fact note is: a known change is a note, the rest are warnings.
+FACT_SEVERITY = {"fact-change": "info"}
+
+
+def units_of(version: LanguageVersion) -> list[TextUnit]:
+    """The blocks written in the version's language, as the checker's text units.
+
+    Source-language blocks point at their Markdown or TOML line (one sentence per line,
+    so a finding's line follows); translations point at their PO entry.
+    """
+    return [
+        TextUnit(
+            b.template,
+            b.file,
+            b.line,
+            b.block.id,
+            b.block.kind,
+            b.allow,
+            section=b.block.section,
+            lines_follow=version.is_source,
+        )
+        for b in version.checked_blocks()
+    ]
+
+
+def check_version(version: LanguageVersion, project: Project) -> CheckResult:
+    """The easy-language rules on exactly the texts a build of ``version`` shows."""
+    glossary = [b.template for b in version.checked_blocks() if b.block.kind == "glossary_term"]
+    source = version.catalog or version.publication.folder
+    log.info("checking %s (%s)", version.code, source)
+    return check_units(
+        units_of(version),
+        version.code,
+        source=source,
+        settings=settings_for(project.check, version.code),
+        ui_language=project.ui_language,
+        glossary=glossary,
+    )
+
+
+def check_project(
+    project: Project,
+    languages: Sequence[str] = (),
+    *,
+    publication: str | None = None,
+    as_of: date | None = None,
+) -> list[CheckResult]:
+    """Check every publication in every (or the given) language, then its facts.
+
+    A language without a catalogue is an error finding, not a crash; a catalogue that
+    cannot be read is a ``CatalogError`` naming its file and line.
+    """
+    from .pipeline import resolve_as_of
+
+    day = resolve_as_of(as_of)
+    workspace = Workspace(project)
+    codes = workspace.languages(languages)
+    results: list[CheckResult] = []
+    for name in workspace.publication_names(publication):
+        for code in codes:
+            if code != project.source_language and workspace.catalog(code, name) is None:
+                label = workspace.label(workspace.catalog_file(code, name))
+                results.append(_no_catalogue(code, label, project.ui_language))
+                continue
+            results.append(check_version(workspace.version(name, code, day), project))
+        results.append(check_facts(workspace, name, day))
+    return results
+
+
+def check_facts(workspace: Workspace, name: str, as_of: date) -> CheckResult:
+    """Fact notes of one publication as a result of their own (file ``facts.toml``)."""
+    publication = workspace.publication(name)
+    notes: list[FactNote] = list(fact_warnings(publication.facts, as_of))
+    for block in publication.blocks():
+        notes.extend(
+            undated_amounts(block.text, publication.facts, as_of, file=block.file, line=block.line)
+        )
+    findings = [
+        Finding(
+            note.rule,
+            FACT_SEVERITY.get(note.rule, "warning"),
+            note.problem.message,
+            str(note.problem.file) if note.problem.file is not None else None,
+            note.problem.line,
+            None,
+            "",
+            0,
+            0,
+            note.problem.hint,
+        )
+        for note in notes
+    ]
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    source = f"{publication.folder}/facts.toml"
+    language = workspace.project.source_language
+    return CheckResult(language, source, counts["error"] == 0, counts, {}, findings)
+
+
+def _no_catalogue(code: str, label: str, ui_language: str) -> CheckResult:
+    finding = Finding(
+        "no-catalogue",
+        "error",
+        translate("No catalogue: {path} does not exist.", ui_language, path=label),
+        label,
+        None,
+        None,
+        "",
+        0,
+        0,
+        translate(
+            "Run “leichtesprache update” to create the catalogue, or "
+            "remove the language from the project.",
+            ui_language,
+        ),
+    )
+    return CheckResult(code, label, False, {"error": 1, "warning": 0, "info": 0}, {}, [finding])
+
+
+def check_files(
+    project: Project | None, files: Sequence[Path], languages: Sequence[str] = ()
+) -> list[CheckResult]:
+    """Check plain-text or Markdown files written in one language (default: the source)."""
+    if len(languages) > 1:
+        raise ConfigError("check FILE… takes one --lang", hint="run once per language")
+    code = languages[0] if languages else (project.source_language if project else "de")
+    get_language(code)
+    for path in files:
+        if not Path(path).is_file():
+            raise ConfigError(f"the file {path} does not exist", hint="check the path")
+    return _check_files(
+        list(files),
+        code,
+        settings=settings_for(project.check, code) if project else None,
+        ui_language=project.ui_language if project else "en",
+    )

@@ -1,0 +1,277 @@
+"""Stage 3: one publication in one language, translated and with facts filled in, as a plain object.
+
+The ``LanguageVersion`` made here is the only input of the checker, the renderer and every
+edition: none of them reads the project folder or a catalogue again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property, lru_cache
+
+import polib
+
+from .catalog import is_translated
+from .errors import CatalogError, PlaceholderError, Problem, ProblemsFound
+from .facts import values_for
+from .languages import Language, plural_expression
+from .model import Block, Publication
+from .placeholders import fill_placeholders
+
+#: A translation longer than this (and 10 times its German text) is refused as a mistake.
+MAX_TRANSLATION_CHARS = 5000
+
+_ALLOW = re.compile(r"check:\s*allow\s+(?P<body>.+)$", re.I)
+_REASON_SPLIT = re.compile(r"\s+[\u2014\u2013]\s*|\s+--?\s+|:\s+")
+
+
+@dataclass(frozen=True)
+class BlockText:
+    """One block in one language: its text as written (with placeholders) and as shown."""
+
+    block: Block
+    #: The text with ``{placeholders}``: the translation, or the source text.
+    template: str
+    #: The text as readers see it: facts filled in.
+    text: str
+    #: Where ``template`` comes from: the PO file and entry line, or the source file and line.
+    file: str
+    line: int | None
+    #: True when the source-language text stands in for a missing translation (drafts).
+    fallback: bool = False
+    #: Deliberate rule exceptions for this block: rule id (or ``all``) -> reason.
+    allow: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.block.id
+
+
+@dataclass(frozen=True)
+class UiLabels:
+    """The template labels of one language (the ``ui`` catalogue): plain, picklable data."""
+
+    #: (msgctxt, msgid) -> translation; plurals map to a tuple of their forms.
+    messages: Mapping[tuple[str | None, str], str | tuple[str, ...]]
+    #: The catalogue's ``Plural-Forms`` header, if any.
+    plural_forms: str | None = None
+    #: The ui catalogue as shown to users, if there is one.
+    file: str | None = None
+
+    @classmethod
+    def from_catalog(
+        cls, po: polib.POFile | None, file: str | None = None, plural_forms: str | None = None
+    ) -> UiLabels:
+        """The translated, non-fuzzy entries of a ui catalogue (fuzzy and empty fall through)."""
+        messages: dict[tuple[str | None, str], str | tuple[str, ...]] = {}
+        for entry in po or []:
+            if not is_translated(entry):
+                continue
+            if entry.msgid_plural:
+                forms = entry.msgstr_plural
+                messages[(entry.msgctxt, entry.msgid)] = tuple(forms[i] for i in sorted(forms))
+            else:
+                messages[(entry.msgctxt, entry.msgid)] = entry.msgstr
+        header = po.metadata.get("Plural-Forms") if po is not None else None
+        return cls(messages, header or plural_forms, file)
+
+    def has(self, context: str | None, message: str) -> bool:
+        return (context, message) in self.messages
+
+    def plural_index(self, n: int) -> int:
+        return _plural_function(self.plural_forms)(n)
+
+
+@lru_cache(maxsize=32)
+def _plural_function(header: str | None) -> Callable[[int], int]:
+    if not header:
+        return lambda n: int(n != 1)
+    from gettext import c2py
+
+    rule = c2py(plural_expression(header)[1])
+    return lambda n: int(rule(n))
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    """A publication in one language: every block's text, the ui labels, the facts used."""
+
+    publication: Publication
+    language: Language
+    as_of: date
+    blocks: tuple[BlockText, ...]
+    ui: UiLabels
+    #: Placeholder key -> formatted value, as filled into the texts.
+    facts: Mapping[str, str]
+    #: The catalogue the translations come from; None for the source language.
+    catalog: str | None
+    #: Ids of blocks with no usable translation (untranslated, fuzzy or out of date).
+    missing: tuple[str, ...] = ()
+    #: Template labels (msgids) the ui catalogue does not translate.
+    ui_missing: tuple[str, ...] = ()
+    #: Translations that could not be used (bad placeholders, pasted text).
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.language.code
+
+    @property
+    def is_source(self) -> bool:
+        return self.catalog is None
+
+    @property
+    def draft(self) -> bool:
+        """Incomplete: shown as a draft on every page, never published."""
+        return bool(self.missing or self.ui_missing or self.problems)
+
+    @cached_property
+    def by_id(self) -> Mapping[str, BlockText]:
+        return {b.block.id: b for b in self.blocks}
+
+    def text(self, block_id: str) -> str:
+        return self.by_id[block_id].text
+
+    def texts(self) -> dict[str, str]:
+        """Block id -> text as shown."""
+        return {b.block.id: b.text for b in self.blocks}
+
+    def checked_blocks(self) -> Iterator[BlockText]:
+        """The blocks written in this language (fallback text belongs to another language)."""
+        return (b for b in self.blocks if not b.fallback)
+
+    def digest(self) -> str:
+        """A fingerprint of everything a reader would see (texts, labels, facts, date shown)."""
+        h = hashlib.sha256()
+        for part in (
+            self.publication.name,
+            self.code,
+            self.publication.version.isoformat(),
+            repr(sorted(self.texts().items())),
+            repr(sorted((repr(k), v) for k, v in self.ui.messages.items())),
+            repr(self.draft),
+        ):
+            h.update(part.encode("utf-8"))
+            h.update(b"\0")
+        return h.hexdigest()
+
+
+def parse_allow(*comments: str | None) -> dict[str, str]:
+    """Exceptions from comment lines ``check: allow negation, passive — legal right``.
+
+    >>> parse_allow("check: allow negation — the right itself")
+    {'negation': 'the right itself'}
+    """
+    allowed: dict[str, str] = {}
+    for comment in comments:
+        for line in (comment or "").splitlines():
+            m = _ALLOW.search(line)
+            if not m:
+                continue
+            parts = _REASON_SPLIT.split(m.group("body"), maxsplit=1)
+            reason = parts[1].strip() if len(parts) > 1 else ""
+            for rule in re.split(r"[,\s]+", parts[0].strip()):
+                if rule:
+                    allowed[rule.lower()] = reason or "no reason given"
+    return allowed
+
+
+def translate(
+    publication: Publication,
+    language: Language,
+    *,
+    as_of: date,
+    catalog: polib.POFile | None,
+    catalog_file: str | None,
+    ui: UiLabels,
+    ui_template: polib.POFile | None = None,
+) -> LanguageVersion:
+    """Pick every block's text in ``language`` and fill in the facts valid on ``as_of``.
+
+    ``catalog`` is the language's publication catalogue; ``None`` with ``catalog_file`` None
+    means ``language`` is the source language. A block without a usable translation keeps
+    the source text and is listed in ``missing``; a translation that cannot be used is
+    listed in ``problems``. ``ui_template`` (the ui POT) tells which labels are missing.
+    """
+    values = values_for(publication.facts, language.code, as_of)
+    entries: dict[str, polib.POEntry] = {}
+    if catalog is not None:
+        entries = {e.msgctxt: e for e in catalog if e.msgctxt and not e.obsolete}
+    is_source = catalog_file is None
+    problems: list[Problem] = []
+    missing: list[str] = []
+    blocks: list[BlockText] = []
+    for block in publication.blocks():
+        allow = {rule.lower(): why for rule, why in publication.exceptions.get(block.id, ())}
+        template, file, fallback = block.text, block.file, False
+        line: int | None = block.line
+        if not is_source:
+            entry = entries.get(block.id)
+            if entry is None or entry.msgid != block.text or not is_translated(entry):
+                missing.append(block.id)
+                fallback = True
+            else:
+                template, file, line = entry.msgstr, str(catalog_file), entry.linenum
+                allow.update(parse_allow(entry.tcomment))
+                if len(template) > max(MAX_TRANSLATION_CHARS, 10 * len(block.text)):
+                    problems.append(
+                        Problem(
+                            f"the translation of '{block.id}' is {len(template)} characters "
+                            f"long, far longer than the German text ({len(block.text)})",
+                            file,
+                            line,
+                            hint="check the entry: it may contain pasted text by mistake",
+                        )
+                    )
+                    template, fallback = block.text, True
+        try:
+            text = fill_placeholders(template, values, where=Problem("", file, line))
+        except PlaceholderError as exc:
+            problems.extend(exc.problems)
+            template, fallback = block.text, True
+            text = fill_placeholders(block.text, values)
+        blocks.append(BlockText(block, template, text, file, line, fallback, allow))
+    ui_missing = tuple(
+        e.msgid for e in (ui_template or []) if not e.obsolete and not ui.has(e.msgctxt, e.msgid)
+    )
+    return LanguageVersion(
+        publication,
+        language,
+        as_of,
+        tuple(blocks),
+        ui,
+        values,
+        catalog_file if not is_source else None,
+        tuple(missing),
+        ui_missing,
+        tuple(problems),
+    )
+
+
+def require_complete(version: LanguageVersion) -> None:
+    """Refuse a language that is not ready to publish (the build without --allow-partial)."""
+    code = version.code
+    po_file = version.catalog or ""
+    if version.missing:
+        raise ProblemsFound(
+            f"'{code}' is not complete: {len(version.missing)} message(s) are untranslated, "
+            "fuzzy or out of date",
+            file=po_file,
+            hint="finish them in Poedit (run `leichtesprache status`), "
+            "or build a draft with --allow-partial",
+        )
+    if version.ui_missing:
+        raise ProblemsFound(
+            f"'{code}': {len(version.ui_missing)} template text(s) are not translated",
+            file=version.ui.file or f"locale/{code}/LC_MESSAGES/ui.po",
+            hint="translate them, or build a draft with --allow-partial",
+        )
+    if version.problems:
+        raise CatalogError.from_problems(
+            list(version.problems),
+            f"'{code}': {len(version.problems)} translation(s) cannot be used:",
+        )

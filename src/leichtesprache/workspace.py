@@ -1,0 +1,146 @@
+"""The project's files, each read once per run: publications, catalogues, template labels.
+
+Every command reads the project through a Workspace, so all of them use the same hardened
+PO reader and report a broken file with the same ``file:line``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import polib
+
+from .catalog import UI_DOMAIN, catalog_path, extract_ui
+from .config import Project
+from .content import load_publication
+from .errors import ConfigError, LanguageError, ProblemsFound
+from .fsutil import relative_path
+from .languages import get_language
+from .model import Publication
+from .pofile import load_po
+from .translate import LanguageVersion, UiLabels, translate
+
+log = logging.getLogger("leichtesprache.translate")
+
+
+class Workspace:
+    """Reads publications and catalogues of a project on first use and keeps them."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._publications: dict[str, Publication] = {}
+        self._catalogs: dict[tuple[str, str], polib.POFile | None] = {}
+        self._ui_template: polib.POFile | None = None
+
+    # --- publications ------------------------------------------------------------------
+
+    def publication_names(self, only: str | None = None) -> tuple[str, ...]:
+        """The publications to work on; ``only`` must be one of them."""
+        names = self.project.publication_names()
+        if not names:
+            raise ConfigError(
+                "the project has no publication",
+                file="content",
+                hint="create content/<name>/publication.toml and sections/ "
+                "(`leichtesprache init DIR` makes an example)",
+            )
+        if only is not None:
+            if only not in names:
+                raise ConfigError(
+                    f"there is no publication '{only}'",
+                    hint=f"known publications: {', '.join(names)}",
+                )
+            return (only,)
+        return names
+
+    def publication(self, name: str) -> Publication:
+        if name not in self._publications:
+            project = self.project
+            self._publications[name] = load_publication(
+                project.content_dir / name, name, project.root
+            )
+        return self._publications[name]
+
+    # --- catalogues --------------------------------------------------------------------
+
+    def catalog_file(self, code: str, domain: str) -> Path:
+        return catalog_path(self.project.locale_dir, code, domain)
+
+    def label(self, path: Path) -> str:
+        """A path as users see it: relative to the project."""
+        return relative_path(path, self.project.root)
+
+    def catalog(self, code: str, domain: str) -> polib.POFile | None:
+        """The catalogue of a language and domain; None when the file does not exist."""
+        key = (code, domain)
+        if key not in self._catalogs:
+            path = self.catalog_file(code, domain)
+            if path.is_file():
+                log.debug("reading %s", self.label(path))
+                self._catalogs[key] = load_po(path, label=self.label(path))
+            else:
+                self._catalogs[key] = None
+        return self._catalogs[key]
+
+    def ui_template(self) -> polib.POFile:
+        """The template labels of the project's templates (extracted once)."""
+        if self._ui_template is None:
+            self._ui_template = extract_ui(self.project.templates_dir)
+        return self._ui_template
+
+    def ui_labels(self, code: str) -> UiLabels:
+        path = self.catalog_file(code, UI_DOMAIN)
+        po = self.catalog(code, UI_DOMAIN)
+        return UiLabels.from_catalog(
+            po, self.label(path) if po is not None else None, get_language(code).plural_forms
+        )
+
+    # --- the translated model ------------------------------------------------------------
+
+    def version(self, name: str, code: str, as_of: date) -> LanguageVersion:
+        """Publication ``name`` in language ``code`` with the facts valid on ``as_of``.
+
+        A target language without a catalogue is refused: there is nothing to build or
+        check. Incomplete languages come back with ``missing`` filled in; the caller decides.
+        """
+        publication = self.publication(name)
+        language = get_language(code)
+        catalog: polib.POFile | None = None
+        catalog_file: str | None = None
+        if code != self.project.source_language:
+            path = self.catalog_file(code, name)
+            catalog_file = self.label(path)
+            catalog = self.catalog(code, name)
+            if catalog is None:
+                raise ProblemsFound(
+                    f"there is no catalogue for '{code}'",
+                    file=catalog_file,
+                    hint=f"run `leichtesprache add-language {code}` and translate it",
+                )
+        log.info("%s: %s, facts of %s", name, code, as_of.isoformat())
+        return translate(
+            publication,
+            language,
+            as_of=as_of,
+            catalog=catalog,
+            catalog_file=catalog_file,
+            ui=self.ui_labels(code),
+            ui_template=self.ui_template(),
+        )
+
+    def languages(self, codes: Sequence[str] = ()) -> tuple[str, ...]:
+        """The languages to work on: ``codes`` if given (each must be in the project)."""
+        project = self.project
+        for code in codes:
+            if code not in project.languages:
+                get_language(code)  # an unknown code says so first
+                raise LanguageError(
+                    f"the language '{code}' is not in the project",
+                    file=project.config_file.name,
+                    hint=f"run `leichtesprache add-language {code}` first "
+                    f"(languages now: {', '.join(project.languages)})",
+                )
+        return tuple(codes) or project.languages
