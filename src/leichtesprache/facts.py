@@ -272,13 +272,6 @@ def values_for(facts: Mapping[str, Fact], language: str, as_of: date) -> dict[st
     return out
 
 
-#: Rule ids of what ``check`` says about facts.
-FACT_RULES = {
-    "fact-change": "a value changes soon; printed copies show the old one",
-    "fact-stale": "the newest value is old; the fact may be out of date",
-    "fact-review": "the fact is marked for legal review",
-    "fact-undated": "a text shows an amount that changes soon without saying so",
-}
 #: An amount that changes within this time must be shown with its next value and date.
 CHANGE_HORIZON = timedelta(days=365)
 
