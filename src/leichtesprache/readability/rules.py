@@ -215,8 +215,8 @@ def negation(doc: Doc) -> Iterator[Hit]:
         primary_seen = False
         for token in sentence.tokens:
             low = token.lower
-            hit = low in p.negations or (
-                doc.base == "en" and (low.endswith(("n't", "n’t")) or low == "cannot")
+            hit = low in p.negations or bool(
+                p.negation_suffixes and low.endswith(p.negation_suffixes)
             )
             if not hit and low in p.negation_secondary and not primary_seen:
                 hit = True
@@ -228,10 +228,9 @@ def negation(doc: Doc) -> Iterator[Hit]:
                 hit = False  # "no. 5" is a number, not a negation
             if hit:
                 primary_seen = True
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "warning",
                     doc.tr("The negation {word} is easy to overlook.", word=quote(token.text)),
                     doc.tr(
@@ -291,6 +290,7 @@ RULES: dict[str, Rule] = {
     "negation": negation,
     "abbreviation": characters.abbreviation,
     "long-word": vocabulary.long_word,
+    "compound": spelling.compound,
     "separator-style": spelling.separator_style,
     "number-words": numbers.number_words,
     "big-number": numbers.big_number,

@@ -8,11 +8,61 @@ value); participles and adverbial participles (PRTF, GRND) are errors (Mintrud d
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
 
-from . import rules
-from .base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
-from .lexicon import ru_tag
-from .text import Token
+from .. import formulas, rules
+from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
+from ..counting import Counts
+from ..text import Token
+
+# --- morphology: pymorphy3, loaded on first use ---------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=65536)
+def ru_tag(word: str) -> tuple[str, str, float]:
+    """(tag, normal form, score) of the most likely analysis of a Russian word."""
+    parsed = _morph().parse(word)
+    if not parsed:
+        return "", word.casefold(), 0.0
+    best = parsed[0]
+    return str(best.tag), str(best.normal_form), float(best.score)
+
+
+def lemma(word: str) -> str:
+    """The dictionary form (работодателю -> работодатель)."""
+    return ru_tag(word.casefold())[1]
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The dictionary form, looked up in the frequency list besides the word itself."""
+    return (lemma(word),) if not word.isascii() else ()
+
+
+_VOWELS = frozenset("аеёиоуыэюя")
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Vowel letters: exact for Russian (textstat's hyphenation count agrees)."""
+    return max(1, sum(1 for ch in word.casefold() if ch in _VOWELS))
+
+
+def readability(doc: Doc, c: Counts) -> dict[str, float]:
+    """Oborneva's Flesch (textstat's Russian constants) and her Flesch-Kincaid grade
+    (0.5·ASL + 8.4·ASW − 15.59; textstat's grade has English constants)."""
+    return {
+        "oborneva": formulas.flesch(c, "ru"),
+        "fkgl_oborneva": formulas.kincaid(c, 0.5, 8.4, 15.59),
+    }
+
 
 NEGATIONS = wordset(
     "не ни нет никогда ничего ничто никто никого никому нигде никуда нельзя никакой "
@@ -76,10 +126,9 @@ def participle(doc: Doc) -> Iterator[Hit]:
                 message = doc.tr("{word} is a participle (причастие).", word=quote(token.text))
             else:
                 continue
-            yield Hit(
+            yield Hit.at(
                 unit.index,
-                token.start,
-                token.end,
+                token,
                 "error",
                 message,
                 doc.tr("Write a sentence with a verb instead: “The people work. They …”."),
@@ -126,10 +175,9 @@ def number_words(doc: Doc) -> Iterator[Hit]:
                 continue
             tag, lemma, _score = ru_tag(token.lower)
             if lemma in NUMBER_LEMMAS and (tag.startswith("NUMR") or lemma == "тысяча"):
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "error",
                     doc.tr("Write the number {word} as digits.", word=quote(token.text)),
                     NUMBER_LEMMAS[lemma],
@@ -186,6 +234,13 @@ PROFILE = Profile(
     months=MONTHS,
     separators="forbid",
     date_pattern="{d} {month} {y} года",
+    settings={"oborneva_min": (80.0, "Oborneva reading ease at least")},
+    syllables=syllables,
+    word_forms=word_forms,
+    lemma=lemma,
+    script="[а-яёА-ЯЁ]",
+    formulas=readability,
+    gates={"oborneva": ("oborneva_min", "min", "Oborneva")},
 )
 
 RULES: dict[str, Rule] = {
