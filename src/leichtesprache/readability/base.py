@@ -144,6 +144,9 @@ class Profile:
     script: str | None = None
     #: False where every noun starts with a capital (German): then a capital is no name.
     capitals_mark_names: bool = True
+    #: True where a spaced dash between words is ordinary grammar (Russian copula
+    #: "Мини-джоб — это работа"): then it is no special character.
+    copula_dash: bool = False
     #: Endings that make a word a negation ("n't").
     negation_suffixes: tuple[str, ...] = ()
     #: True when the long-word rule only looks at the parts of split words (German: the

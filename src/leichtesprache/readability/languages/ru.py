@@ -111,25 +111,59 @@ REFLEXIVE = wordset(
 )
 
 
+#: Participles that are part of a fixed term (participle lemma, noun lemma): "оплачиваемый
+#: отпуск" is the name of paid holiday, not a participle phrase.
+FIXED_TERMS = frozenset(
+    {
+        ("оплачивать", "отпуск"),
+        ("оплачивать", "работа"),
+        ("оплачивать", "время"),
+        ("действовать", "закон"),
+        ("действовать", "договор"),
+        ("действовать", "правило"),
+        ("работать", "пенсионер"),
+        ("проживать", "лицо"),
+    }
+)
+
+
+def _fixed_term(words: list[Token], i: int) -> bool:
+    lemma = ru_tag(words[i].lower)[1]
+    following = words[i + 1 : i + 3]
+    return any((lemma, ru_tag(w.lower)[1]) in FIXED_TERMS for w in following)
+
+
 def participle(doc: Doc) -> Iterator[Hit]:
-    """Participles and adverbial participles (pymorphy3 PRTF, GRND): write a verb instead."""
+    """Participle phrases (причастный / деепричастный оборот) are errors (Mintrud draft);
+    a single participle before its noun is a warning; participles of fixed terms
+    ("оплачиваемый отпуск") and of word-book terms are fine."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        for token in sentence.tokens:
-            if token.kind != "word" or len(token.text) < 4:
+        words = [t for t in sentence.tokens if t.kind == "word"]
+        for i, token in enumerate(words):
+            if len(token.text) < 4:
                 continue
             tag = ru_tag(token.lower)[0]
             if tag.startswith("GRND"):
+                severity = "error"
                 message = doc.tr(
                     "{word} is an adverbial participle (деепричастие).", word=quote(token.text)
                 )
-            elif tag.startswith("PRTF"):
+            elif tag.startswith("PRTF") and not (
+                _fixed_term(words, i) or doc.explained(token.text)
+            ):
+                # A phrase: set off by a comma, or the participle has words of its own
+                # before the noun ("работающие в магазине люди").
+                comma = "," in unit.masked[words[i - 1].end : token.start] if i else False
+                nxt = ru_tag(words[i + 1].lower)[0] if i + 1 < len(words) else ""
+                phrase = comma or nxt.startswith(("PREP", "ADVB")) or " gent" in nxt
+                severity = "error" if phrase else "warning"
                 message = doc.tr("{word} is a participle (причастие).", word=quote(token.text))
             else:
                 continue
             yield Hit.at(
                 unit.index,
                 token,
-                "error",
+                severity,
                 message,
                 doc.tr("Write a sentence with a verb instead: “The people work. They …”."),
             )
@@ -239,6 +273,7 @@ PROFILE = Profile(
     word_forms=word_forms,
     lemma=lemma,
     script="[а-яёА-ЯЁ]",
+    copula_dash=True,
     formulas=readability,
     gates={"oborneva": ("oborneva_min", "min", "Oborneva")},
 )
