@@ -164,11 +164,12 @@ def wivico(root: Path) -> Iterator[Text]:
     mirror = Mirror(root, "lormaechea/wivico")
     if not mirror.exists():
         return
-    archive = tarfile.open(fileobj=io.BytesIO(mirror.read("wivico_v.2/wivico_dataset_v2.tar.gz")))
-    member = next(m for m in archive.getmembers() if m.name.endswith(".tsv"))
-    handle = archive.extractfile(member)
-    assert handle is not None
-    rows = list(csv.reader(io.TextIOWrapper(handle, "utf-8"), delimiter="\t"))[1:]
+    blob = io.BytesIO(mirror.read("wivico_v.2/wivico_dataset_v2.tar.gz"))
+    with tarfile.open(fileobj=blob) as archive:
+        member = next(m for m in archive.getmembers() if m.name.endswith(".tsv"))
+        handle = archive.extractfile(member)
+        assert handle is not None
+        rows = list(csv.reader(io.TextIOWrapper(handle, "utf-8"), delimiter="\t"))[1:]
     texts = []
     for start in range(0, min(len(rows), 4000), 5):
         group = [r for r in rows[start : start + 5] if len(r) >= 4]
@@ -284,7 +285,7 @@ def evaluate(sources: set[str], corpora: Path, languages: tuple[str, ...]) -> di
             texts += list(own_texts(language))
         if "public" in sources:
             texts += list(PUBLIC[language](corpora))
-        for source in sorted({t.source for t in texts}) + ["all"]:
+        for source in [*sorted({t.source for t in texts}), "all"]:
             for split in ("eval", "heldout"):
                 scores = Scores()
                 for text in texts:
