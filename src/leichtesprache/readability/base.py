@@ -58,6 +58,10 @@ SETTINGS: dict[str, tuple[Any, str]] = {
 NAME_KINDS = frozenset({"glossary_term", "contact_name"})
 
 
+#: (language, word-book, name) -> cache: see ``Doc.lasting``.
+_LASTING: dict[tuple[str, tuple[str, ...], str], dict[Any, Any]] = {}
+
+
 def _no_forms(word: str) -> tuple[str, ...]:
     return ()
 
@@ -282,6 +286,18 @@ class Doc:
             self.__dict__["_glossary_keys"] = cached
         return cached
 
+    def lasting(self, name: str) -> dict[Any, Any]:
+        """A cache shared by every check with the same language and word-book, for answers
+        that depend on nothing else (a build checks the same catalogue again)."""
+        local: dict[str, dict[Any, Any]] = self.__dict__.setdefault("_lasting", {})
+        store = local.get(name)
+        if store is None:
+            key = (self.profile.code, self.glossary, name)
+            if len(_LASTING) > 64:
+                _LASTING.clear()
+            store = local[name] = _LASTING.setdefault(key, {})
+        return store
+
     def memo(self, name: str) -> dict[Any, Any]:
         """A per-document cache (word lists from settings, lookups)."""
         store: dict[Any, Any] = self.__dict__.setdefault(f"_memo_{name}", {})
@@ -291,7 +307,7 @@ class Doc:
         """True when the word-book explains the word (allowing inflection endings)."""
         if not self.glossary:
             return False
-        cache = self.memo("explained")
+        cache = self.lasting("explained")
         if word not in cache:
             cache[word] = self._explained(normalise(word))
         result: bool = cache[word]
@@ -352,7 +368,7 @@ Rule = Callable[[Doc], Iterator[Hit]]
 
 
 def words_of(sentence: Sentence) -> list[Token]:
-    return [t for t in sentence.tokens if t.kind == "word"]
+    return list(sentence.words)
 
 
 def first_word(sentence: Sentence) -> Token | None:

@@ -106,15 +106,17 @@ def paragraph_length(doc: Doc) -> Iterator[Hit]:
             )
 
 
+_COMMA_RUN = re.compile(f"[{_COMMAS}]")
+
+
 def _commas(unit: UnitView, sentence: Sentence) -> list[int]:
     """Commas of a sentence, not those inside numbers ("13,90")."""
     text = unit.masked
     last = len(text) - 1
     return [
         i
-        for i in range(sentence.start, sentence.end)
-        if text[i] in _COMMAS
-        and not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
+        for i in (m.start() for m in _COMMA_RUN.finditer(text, sentence.start, sentence.end))
+        if not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
     ]
 
 
@@ -174,9 +176,14 @@ def one_statement(doc: Doc) -> Iterator[Hit]:
 def _phrase_hits(
     sentence: Sentence, phrases: tuple[tuple[str, ...], ...]
 ) -> Iterator[tuple[int, int]]:
-    words = [t for t in sentence.tokens if t.kind == "word"]
+    if not phrases:
+        return
+    words = sentence.words
     lows = [t.lower for t in words]
+    present = set(lows)
     for phrase in phrases:
+        if phrase[0] not in present:
+            continue
         n = len(phrase)
         for i in range(len(lows) - n + 1):
             if tuple(lows[i : i + n]) == phrase:

@@ -220,7 +220,7 @@ def glossary_consistency(doc: Doc) -> Iterator[Hit]:
             key = normalise(token.text)
             term_key = None
             if keys:
-                memo = doc.memo("term_for")
+                memo = doc.lasting("term_for")
                 if key not in memo:
                     memo[key] = _term_for(keys, key)
                 term_key = memo[key]

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Word-internal compound separators: Mediopunkt and its look-alikes seen in real data.
 MIDDOTS = "\u00b7\u2219\u22c5\u2027"
@@ -83,11 +84,14 @@ class Sentence:
     tokens: tuple[Token, ...]
     #: Word counts of the colon-separated segments (for sentence length).
     segments: tuple[int, ...]
+    #: The tokens that are words (no numbers, links or placeholders).
+    words: tuple[Token, ...] = ()
 
 
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """The form word lists use: lower case, NFC, without Arabic tashkeel and tatweel."""
     folded = unicodedata.normalize("NFC", word.lower())
@@ -309,7 +313,8 @@ def split_sentences(
         while tj < len(tokens_sorted) and tokens_sorted[tj].start < e:
             own.append(tokens_sorted[tj])
             tj += 1
-        result.append(Sentence(s, e, n, tuple(own), _segments(masked, own, s, e)))
+        words = tuple(t for t in own if t.kind == "word")
+        result.append(Sentence(s, e, n, tuple(own), _segments(masked, own, s, e), words))
     return result
 
 

@@ -16,7 +16,12 @@ def _foreign_script(doc: Doc, token: Token) -> bool:
     """A word without a letter of the language's script (a German term in Arabic or Russian
     text, given on purpose: the word book adds "In German: …"); the word lists cannot judge it."""
     script = doc.profile.script
-    return script is not None and not re.search(script, token.text)
+    return script is not None and not _compiled(script).search(token.text)
+
+
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def long_word(doc: Doc) -> Iterator[Hit]:

@@ -107,7 +107,7 @@ _PRONOUNS = SECOND_PERSON | {"Er", "Es", "Wir", "Man", "Ich"}
 def passive(doc: Doc) -> Iterator[Hit]:
     """Passive: a form of "werden" with a past participle, or "ist … zu" + infinitive."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         aux = [t for t in words if t.lower in WERDEN]
         participles = [t for t in words[1:] if _is_participle(t.text)]
         span: tuple[int, int] | None = None
@@ -153,7 +153,7 @@ def conditional(doc: Doc) -> Iterator[Hit]:
 def genitive(doc: Doc) -> Iterator[Hit]:
     """Genitive ("des Vertrags", "die Rechte der Frauen"): use "von" + dative instead."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         for i in range(len(words)):
             span = _genitive_at(words, i)
             if span:

@@ -105,7 +105,7 @@ def _participle(word: str) -> bool:
 def passive(doc: Doc) -> Iterator[Hit]:
     """Passive: a form of "be" (adverbs allowed between) and a past participle."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         for i, token in enumerate(words):
             if token.lower not in BE:
                 continue

@@ -95,7 +95,7 @@ SUBJUNCTIVE = wordset(
 def passive(doc: Doc) -> Iterator[Hit]:
     """Passive: a form of "être" (adverbs allowed between) and a past participle."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         for i, token in enumerate(words):
             if token.lower not in ETRE:
                 continue
@@ -117,7 +117,7 @@ def passive(doc: Doc) -> Iterator[Hit]:
 def conditional(doc: Doc) -> Iterator[Hit]:
     """Conditionnel ("-rait") and subjonctif forms after "que" leave the reader unsure."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         for i, token in enumerate(words):
             low = token.lower
             conditional_form = _CONDITIONAL.fullmatch(low) and low not in NOT_CONDITIONAL

@@ -138,7 +138,7 @@ def participle(doc: Doc) -> Iterator[Hit]:
     a single participle before its noun is a warning; participles of fixed terms
     ("оплачиваемый отпуск") and of word-book terms are fine."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         for i, token in enumerate(words):
             if len(token.text) < 4:
                 continue
@@ -227,7 +227,7 @@ def one_statement(doc: Doc) -> Iterator[Hit]:
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
         if any(u == unit.index and sentence.start <= s < sentence.end for u, s in flagged):
             continue
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         verbs = [i for i, t in enumerate(words) if ru_tag(t.lower)[0].startswith("VERB")]
         for i, token in enumerate(words):
             if token.lower in COORDINATORS and verbs and verbs[0] < i < verbs[-1]:
