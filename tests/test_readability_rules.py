@@ -314,6 +314,7 @@ def test_every_rule_has_cases() -> None:
         ("negation", "warning", "Sie zahlen keine Steuern.", "de"),
         ("compound", "warning", "Fragen Sie Ihre Krankenkasse.", "de"),
         ("compound", "error", "Sie haben eine Rentenversicherung.", "de"),
+        ("compound", "warning", "Unterschreiben Sie den Vertrag.", "de"),
         ("percent", "error", "Sie zahlen 20 % Steuern.", "de"),
         ("participle", "error", "Люди, работающие в магазине, получают деньги.", "ru"),
         ("participle", "error", "Работающие в магазине люди получают деньги.", "ru"),
