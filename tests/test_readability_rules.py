@@ -81,6 +81,10 @@ CASES: list[tuple[str, str, str, str]] = [
     ("de", "genitive", "Das ist das Geld des Chefs.", "Das ist das Geld von dem Chef."),
     ("de", "genitive", "Sie haben innerhalb der Probezeit Rechte.", "Sie arbeiten in der Küche."),
     ("de", "genitive", "Die Dauer Ihres Vertrags ist kurz.", "Sie zeigen Ihres dem Chef."),
+    # --- officialese (ru)
+    ("ru", "officialese", "В связи с болезнью вы отдыхаете.", "Вы больны. Поэтому вы отдыхаете."),
+    ("ru", "officialese", "Для осуществления начисления нужен документ.",
+     "Решение принимает начальник."),
     # --- participle (ru)
     ("ru", "participle", "Работающие люди получают деньги.", "Люди работают."),
     ("ru", "participle", "Сделав работу, вы получаете деньги.", "Вы сделали работу."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .base import Doc, Hit
 from .counting import Counts, letters
+from .lexicon import has_frequencies
 
 
 def count(doc: Doc) -> Counts:
@@ -30,6 +31,22 @@ def count(doc: Doc) -> Counts:
     return c
 
 
+def _distribution(doc: Doc) -> dict[str, float]:
+    """What separates easy from hard text beyond averages: the long tail of sentence length
+    (90th percentile; published Leichte-Sprache texts: 8.8) and the share of rare words."""
+    lengths = sorted(max(s.segments, default=0) for u in doc.units for s in u.sentences)
+    words = [t.text for u in doc.units for s in u.sentences for t in s.words]
+    if not lengths or not words:
+        return {}
+    result = {
+        "words_per_sentence_p90": float(lengths[min(len(lengths) - 1, len(lengths) * 9 // 10)])
+    }
+    if has_frequencies(doc.base):
+        rare = sum(1 for w in words if letters(w) >= 3 and not doc.known(w, 3.0))
+        result["rare_word_share"] = rare / len(words)
+    return result
+
+
 def measure(doc: Doc) -> tuple[dict[str, float | int], list[Hit]]:
     """Metrics for the result and advisory warnings for missed gates."""
     c = count(doc)
@@ -39,6 +56,7 @@ def measure(doc: Doc) -> tuple[dict[str, float | int], list[Hit]]:
         "words_per_sentence": round(c.words / max(c.sentences, 1), 2),
         "syllables_per_word": round(c.syllables / max(c.words, 1), 2),
     }
+    metrics.update(_distribution(doc))
     formulas = doc.profile.formulas
     values = formulas(doc, c) if formulas and c.words else {}
     metrics.update({k: round(v, 2) for k, v in values.items()})

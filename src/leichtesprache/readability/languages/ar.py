@@ -181,13 +181,11 @@ def osman(words: list[str], sentences: int) -> float:
 
 
 def readability(doc: Doc, c: Counts) -> dict[str, float]:
-    """Letters per word, share of rare words; OSMAN only on text with tashkeel."""
+    """Letters per word; OSMAN only on text with tashkeel (the share of rare words is a
+    metric of every language)."""
     words = [t.text for u in doc.units for s in u.sentences for t in s.tokens if t.kind == "word"]
     n = max(len(words), 1)
-    result = {
-        "letters_per_word": sum(letters(w) for w in words) / n,
-        "rare_word_share": sum(1 for w in words if not doc.known(w, 3.0)) / n,
-    }
+    result = {"letters_per_word": sum(letters(w) for w in words) / n}
     if is_diacritised(c.text):
         result["osman"] = osman(words, c.sentences)
     return result

@@ -201,6 +201,58 @@ def conditional(doc: Doc) -> Iterator[Hit]:
                 yield doc.conditional(unit.index, token)
 
 
+#: Compound prepositions of officialese (канцелярит): "в целях" instead of "чтобы".
+OFFICIALESE = (
+    ("в", "целях"),
+    ("в", "связи", "с"),
+    ("в", "соответствии", "с"),
+    ("в", "рамках"),
+    ("в", "случае"),
+    ("в", "отношении"),
+    ("на", "основании"),
+    ("в", "течение"),
+    ("по", "причине"),
+    ("при", "условии"),
+    ("за", "исключением"),
+    ("в", "качестве"),
+)
+_VERBAL_NOUN = ("ние", "ния", "нии", "нию", "нием", "ций", "ция", "ции", "цию", "тие", "тия")
+
+
+def officialese(doc: Doc) -> Iterator[Hit]:
+    """Officialese (канцелярит): compound prepositions ("в целях", "в связи с") and two
+    verbal nouns in a row ("для осуществления начисления") hide who does what."""
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        words = sentence.words
+        lows = [t.lower for t in words]
+        span = None
+        for phrase in OFFICIALESE:
+            n = len(phrase)
+            found = next(
+                (i for i in range(len(lows) - n + 1) if tuple(lows[i : i + n]) == phrase), None
+            )
+            if found is not None:
+                span = (words[found].start, words[found + n - 1].end)
+                break
+        if span is None:
+            verbal = [len(t.lower) > 6 and t.lower.endswith(_VERBAL_NOUN) for t in words]
+            chain = next((i for i in range(len(words) - 1) if verbal[i] and verbal[i + 1]), None)
+            if chain is not None and ru_tag(words[chain].lower)[0].startswith("NOUN"):
+                span = (words[chain].start, words[chain + 1].end)
+        if span is not None:
+            yield Hit(
+                unit.index,
+                span[0],
+                span[1],
+                "warning",
+                doc.tr(
+                    "{words} is officialese (канцелярит).",
+                    words=quote(unit.visible[span[0] : span[1]]),
+                ),
+                doc.tr("Say it with a verb and say who does it: “Вы получаете деньги.”"),
+            )
+
+
 def number_words(doc: Doc) -> Iterator[Hit]:
     """Numerals written as words, in any case form ("двух", "пяти"): write digits."""
     for unit in doc.units:
@@ -284,4 +336,5 @@ RULES: dict[str, Rule] = {
     "participle": participle,
     "passive": passive,
     "conditional": conditional,
+    "officialese": officialese,
 }
