@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).parents[1] / "src" / "leichtesprache" / "readability"
 def extract_msgids(folder: Path) -> set[str]:
     """Literal first arguments of ``tr(...)``, ``translate(...)`` and ``N_(...)`` calls."""
     found = set()
-    for path in folder.glob("*.py"):
+    for path in folder.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if not isinstance(node, ast.Call) or not node.args:
                 continue

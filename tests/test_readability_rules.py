@@ -81,9 +81,15 @@ CASES: list[tuple[str, str, str, str]] = [
     ("de", "genitive", "Das ist das Geld des Chefs.", "Das ist das Geld von dem Chef."),
     ("de", "genitive", "Sie haben innerhalb der Probezeit Rechte.", "Sie arbeiten in der Küche."),
     ("de", "genitive", "Die Dauer Ihres Vertrags ist kurz.", "Sie zeigen Ihres dem Chef."),
+    # --- officialese (ru)
+    ("ru", "officialese", "В связи с болезнью вы отдыхаете.", "Вы больны. Поэтому вы отдыхаете."),
+    ("ru", "officialese", "Для осуществления начисления нужен документ.",
+     "Решение принимает начальник."),
     # --- participle (ru)
     ("ru", "participle", "Работающие люди получают деньги.", "Люди работают."),
     ("ru", "participle", "Сделав работу, вы получаете деньги.", "Вы сделали работу."),
+    ("ru", "participle", "Люди, работающие в магазине, получают деньги.",
+     "У вас есть право на оплачиваемый отпуск."),
     # --- negation
     ("de", "negation", "Sie zahlen keine Steuern.", "Sie zahlen wenig Steuern."),
     ("en", "negation", "You do not pay tax.", "You pay little tax."),
@@ -189,6 +195,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("en", "special-characters", "You and/or your boss sign.", "You or your boss sign."),
     ("fr", "special-characters", "C'est « important ».", "C'est important."),
     ("ru", "special-characters", "Это «важно».", "Это важно."),
+    ("ru", "special-characters", "Часы работы: 9–10.", "Мини-джоб — это маленькая работа."),
     ("ar", "special-characters", "تعمل؛ تحصل على المال.", "تعمل.\nتحصل على المال."),
     ("xx", "special-characters", "aa; bb.", "aa: bb."),
     # --- brackets
@@ -311,8 +318,11 @@ def test_every_rule_has_cases() -> None:
         ("negation", "warning", "Sie zahlen keine Steuern.", "de"),
         ("compound", "warning", "Fragen Sie Ihre Krankenkasse.", "de"),
         ("compound", "error", "Sie haben eine Rentenversicherung.", "de"),
+        ("compound", "warning", "Unterschreiben Sie den Vertrag.", "de"),
         ("percent", "error", "Sie zahlen 20 % Steuern.", "de"),
-        ("participle", "error", "Работающие люди получают деньги.", "ru"),
+        ("participle", "error", "Люди, работающие в магазине, получают деньги.", "ru"),
+        ("participle", "error", "Работающие в магазине люди получают деньги.", "ru"),
+        ("participle", "warning", "Работающие люди получают деньги.", "ru"),
     ],
 )
 def test_default_severity(rule: str, severity: str, text: str, language: str) -> None:

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from leichtesprache.readability import TextUnit, check_units
-from leichtesprache.readability.counting import letters, strip_tashkeel, syllables
-from leichtesprache.readability.metrics import is_diacritised
+from leichtesprache.readability import TextUnit, check_units, language_rules
+from leichtesprache.readability.counting import letters, strip_marks
+from leichtesprache.readability.languages.ar import is_diacritised
 from leichtesprache.readability.text import protect, split_sentences, strip_markdown, tokenize
 
 
 def _tokens(text: str, language: str = "de") -> list[tuple[str, str]]:
     masked, protected = protect(text)
-    return [(t.text, t.kind) for t in tokenize(masked, protected, language)]
+    split_word = language_rules(language)[0].split_word
+    return [(t.text, t.kind) for t in tokenize(masked, protected, split_word)]
 
 
 def _sentences(text: str, **kwargs: frozenset[str]) -> list[str]:
     masked, protected = protect(text)
-    tokens = tokenize(masked, protected, "de")
+    tokens = tokenize(masked, protected)
     return [text[s.start : s.end] for s in split_sentences(masked, tokens, **kwargs)]
 
 
@@ -36,20 +37,20 @@ def _sentences(text: str, **kwargs: frozenset[str]) -> list[str]:
     ],
 )
 def test_syllables(word: str, language: str, count: int) -> None:
-    assert syllables(word, language) == count
+    assert language_rules(language)[0].syllables(word) == count
 
 
 def test_arabic_letters_without_tashkeel_and_tatweel() -> None:
     assert letters("مُعَلِّم") == 4
     assert letters("عـــمل") == 3
-    assert strip_tashkeel("مُعَلِّم") == "معلم"
+    assert strip_marks("مُعَلِّم") == "معلم"
     assert is_diacritised("لَدَيْكَ عَمَلٌ صَغِيرٌ. تَحْصُلُ عَلَى مَالٍ.")
     assert not is_diacritised("لديك عمل صغير. تحصل على مال مقابل عملك.")
 
 
 def test_middle_dot_and_hyphen_compounds_are_one_word_with_parts() -> None:
     masked, protected = protect("Mini·job Bürger∙geld Renten-Versicherung")
-    tokens = tokenize(masked, protected, "de")
+    tokens = tokenize(masked, protected)
     assert [t.text for t in tokens] == ["Mini·job", "Bürger∙geld", "Renten-Versicherung"]
     assert [t.part_texts() for t in tokens] == [
         ("Mini", "job"), ("Bürger", "geld"), ("Renten", "Versicherung")]

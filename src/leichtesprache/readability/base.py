@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .counting import Counts, syllables
 from .i18n import translate
-from .lexicon import ru_tag, zipf
+from .lexicon import zipf
 from .model import TextUnit
-from .text import MIDDOTS, Sentence, Token
+from .text import MIDDOTS, Sentence, Token, fold
 
-#: Every setting a ``[check.<lang>]`` table may hold, its default and what it means.
-#: Language modules override defaults in ``PROFILE.defaults``; the project overrides both.
+#: Every setting a ``[check.<lang>]`` table may hold for any language, its default and what it
+#: means. Language modules override defaults in ``PROFILE.defaults`` and declare settings of
+#: their own in ``PROFILE.settings``; the project overrides both.
 SETTINGS: dict[str, tuple[Any, str]] = {
     "sentence_warning": (10, "words per sentence above which a sentence gets a warning"),
     "sentence_error": (15, "words per sentence above which a sentence is an error"),
@@ -26,10 +28,13 @@ SETTINGS: dict[str, tuple[Any, str]] = {
         4.5,
         "long words at least this frequent (wordfreq Zipf) are not reported",
     ),
-    "compound_letters": (14, "de: letters of an unsplit word from which it is an error"),
+    "compound_letters": (
+        0,
+        "letters of a word without separator from which it is an error (0 = off)",
+    ),
     "compound_warning_letters": (
-        10,
-        "de: letters of an unsplit compound noun from which splitting is suggested",
+        0,
+        "letters of an unsplit compound noun from which splitting is suggested",
     ),
     "hard_word_zipf": (
         3.0,
@@ -37,7 +42,6 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     ),
     "hard_word_min_letters": (4, "shorter words are never reported as hard"),
     "separator": ("middle-dot", "compound style: 'middle-dot' (Mini·job) or 'hyphen' (Mini-Job)"),
-    "digits": ("latin", "ar: digit system: 'latin' (0-9), 'arabic-indic' (٠-٩) or 'consistent'"),
     "abbreviation_allow": ([], "abbreviations everybody knows (added to the built-in list)"),
     "hyphen_allow": ([], "hyphenated names kept as they are, e.g. 'Minijob-Zentrale'"),
     "hard_words": ([], "extra words always reported as hard"),
@@ -46,23 +50,28 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "direct_address_min_words": (10, "sections with fewer words are not checked for address"),
     "formula_min_words": (50, "texts with fewer words get no readability-formula warning"),
     "severity": ({}, "rule id -> 'error' | 'warning' | 'info' | 'off'"),
-    # readability gates (advisory; a miss is a warning):
-    "amstad_min": (80.0, "de: Amstad reading ease at least (target 85)"),
-    "wstf1_max": (4.0, "de: Wiener Sachtextformel 1 at most"),
-    "lix_max": (30.0, "de: LIX at most"),
-    "flesch_min": (80.0, "en: Flesch Reading Ease at least"),
-    "fkgl_max": (6.0, "en: Flesch-Kincaid grade at most"),
-    "kandel_moles_min": (80.0, "fr: Kandel-Moles at least"),
-    "oborneva_min": (80.0, "ru: Oborneva reading ease at least"),
-    "osman_min": (80.0, "ar: OSMAN at least (only on text with tashkeel)"),
     "words_per_sentence_max": (8.0, "average words per sentence at most"),
-    "letters_per_word_max": (5.5, "ar: average letters per word at most"),
-    "rare_word_share_max": (0.15, "ar: share of rare words (wordfreq) at most"),
 }
 
 
 #: Kinds whose text is a name or a term: only character rules apply.
 NAME_KINDS = frozenset({"glossary_term", "contact_name"})
+
+
+#: (language, word-book, name) -> cache: see ``Doc.lasting``.
+_LASTING: dict[tuple[str, tuple[str, ...], str], dict[Any, Any]] = {}
+
+
+def _no_forms(word: str) -> tuple[str, ...]:
+    return ()
+
+
+def _no_parts(word: str) -> tuple[str, ...] | None:
+    return None
+
+
+def _same(word: str) -> str:
+    return word
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,37 @@ class Profile:
     hyphen_allow: frozenset[str] = frozenset()
     #: Example of a date written out, used in suggestions: {d}, {month}, {y}.
     date_pattern: str = "{d} {month} {y}"
+    # --- what the language knows beyond word lists (functions; defaults are generic) ---
+    #: Settings of this language only: name -> (default, meaning).
+    settings: Mapping[str, tuple[Any, str]] = field(default_factory=dict)
+    #: Syllables of one word (vowel groups when the language has no counter of its own).
+    syllables: Callable[[str], int] = syllables
+    #: Forms to look up in the frequency list besides the word: stems, dictionary form.
+    word_forms: Callable[[str], Iterable[str]] = _no_forms
+    #: The dictionary form of a word, to match inflected forms with the word-book (or None).
+    lemma: Callable[[str], str] | None = None
+    #: The parts of a compound written as one word ("Rentenversicherung"), or None.
+    compound_parts: Callable[[str], tuple[str, ...] | None] = _no_parts
+    #: The part of a word whose length counts (Arabic: without the article).
+    word_core: Callable[[str], str] = _same
+    #: Splits a word token into several ("l'employeur" -> "l'", "employeur"), or None.
+    split_word: Callable[[str], list[str]] | None = None
+    #: Regex of the language's own letters; words without one are foreign terms (None: all own).
+    script: str | None = None
+    #: False where every noun starts with a capital (German): then a capital is no name.
+    capitals_mark_names: bool = True
+    #: True where a spaced dash between words is ordinary grammar (Russian copula
+    #: "Мини-джоб — это работа"): then it is no special character.
+    copula_dash: bool = False
+    #: Endings that make a word a negation ("n't").
+    negation_suffixes: tuple[str, ...] = ()
+    #: True when the long-word rule only looks at the parts of split words (German: the
+    #: compound rule judges whole words).
+    long_word_parts_only: bool = False
+    #: Readability formulas: counts -> metric values (advisory).
+    formulas: Callable[[Doc, Counts], dict[str, float]] | None = None
+    #: Metric -> (setting, "min" | "max", display name): the advisory gates.
+    gates: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +172,13 @@ class Hit:
     severity: str
     message: str
     suggestion: str | None = None
+
+    @classmethod
+    def at(
+        cls, unit: int, token: Token, severity: str, message: str, suggestion: str | None = None
+    ) -> Hit:
+        """A hit on one word or number."""
+        return cls(unit, token.start, token.end, severity, message, suggestion)
 
 
 @dataclass
@@ -184,10 +231,9 @@ class Doc:
 
     def two_statements(self, unit: int, token: Token) -> Hit:
         """The one-statement rule's finding at the word that joins two statements."""
-        return Hit(
+        return Hit.at(
             unit,
-            token.start,
-            token.end,
+            token,
             "warning",
             self.tr(
                 "This sentence holds two statements (joined by {word}).", word=quote(token.text)
@@ -197,10 +243,9 @@ class Doc:
 
     def conditional(self, unit: int, token: Token) -> Hit:
         """The finding of every language's conditional rule for one word."""
-        return Hit(
+        return Hit.at(
             unit,
-            token.start,
-            token.end,
+            token,
             "warning",
             self.tr("{word} is a conditional form.", word=quote(token.text)),
             self.tr("Say clearly what is true or what the reader can do: “you can”, “you must”."),
@@ -211,7 +256,10 @@ class Doc:
         return translate(msgid, self.ui_language, **params)
 
     def get(self, key: str) -> Any:
-        return self.settings.get(key, SETTINGS.get(key, (None, ""))[0])
+        if key in self.settings:
+            return self.settings[key]
+        default = SETTINGS.get(key) or self.profile.settings.get(key) or (None, "")
+        return default[0]
 
     def sentences(
         self, *, skip: frozenset[str] = frozenset()
@@ -238,6 +286,18 @@ class Doc:
             self.__dict__["_glossary_keys"] = cached
         return cached
 
+    def lasting(self, name: str) -> dict[Any, Any]:
+        """A cache shared by every check with the same language and word-book, for answers
+        that depend on nothing else (a build checks the same catalogue again)."""
+        local: dict[str, dict[Any, Any]] = self.__dict__.setdefault("_lasting", {})
+        store = local.get(name)
+        if store is None:
+            key = (self.profile.code, self.glossary, name)
+            if len(_LASTING) > 64:
+                _LASTING.clear()
+            store = local[name] = _LASTING.setdefault(key, {})
+        return store
+
     def memo(self, name: str) -> dict[Any, Any]:
         """A per-document cache (word lists from settings, lookups)."""
         store: dict[Any, Any] = self.__dict__.setdefault(f"_memo_{name}", {})
@@ -247,7 +307,7 @@ class Doc:
         """True when the word-book explains the word (allowing inflection endings)."""
         if not self.glossary:
             return False
-        cache = self.memo("explained")
+        cache = self.lasting("explained")
         if word not in cache:
             cache[word] = self._explained(normalise(word))
         result: bool = cache[word]
@@ -263,20 +323,29 @@ class Doc:
                 return True
             if len(key) >= 4 and term.startswith(key) and len(term) - len(key) <= 2:
                 return True
-        if self.base == "ru" and len(key) >= 4:
-            # Russian endings change the stem's last letter (работодатель → работодателю):
-            # compare dictionary forms, also with each word of a multi-word term.
-            return ru_tag(key)[1] in self._ru_glossary_lemmas()
+        lemma = self.profile.lemma
+        if lemma is not None and len(key) >= 4:
+            # Endings may change the stem (работодатель -> работодателю): compare
+            # dictionary forms, also with each word of a multi-word term.
+            return lemma(key) in self._glossary_lemmas(lemma)
         return False
 
-    def _ru_glossary_lemmas(self) -> frozenset[str]:
-        cached = self.__dict__.get("_ru_lemmas")
+    def _glossary_lemmas(self, lemma: Callable[[str], str]) -> frozenset[str]:
+        cached = self.__dict__.get("_lemmas")
         if cached is None:
             words = {w for term in self.glossary_keys() for w in re.findall(r"\w{4,}", term)}
-            cached = frozenset(ru_tag(w)[1] for w in words)
-            self.__dict__["_ru_lemmas"] = cached
+            cached = frozenset(lemma(w) for w in words)
+            self.__dict__["_lemmas"] = cached
         result: frozenset[str] = cached
         return result
+
+    def known(self, word: str, limit: float) -> bool:
+        """True when the word, or one of the forms the language derives from it, is at least
+        as frequent as ``limit`` (wordfreq Zipf)."""
+        folded = fold(word)
+        if self.zipf(normalise(folded)) >= limit:
+            return True
+        return any(self.zipf(form) >= limit for form in self.profile.word_forms(folded))
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -299,7 +368,7 @@ Rule = Callable[[Doc], Iterator[Hit]]
 
 
 def words_of(sentence: Sentence) -> list[Token]:
-    return [t for t in sentence.tokens if t.kind == "word"]
+    return list(sentence.words)
 
 
 def first_word(sentence: Sentence) -> Token | None:

@@ -57,6 +57,17 @@ _DASH_TIP = N_("Use a full stop or a colon instead of the dash.")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
 
+def _between_words(text: str, start: int, end: int) -> bool:
+    """A dash with a space on each side and a word before it ("Мини-джоб — это работа")."""
+    before = text[:start].rstrip(" \u00a0")
+    return (
+        text[start - 1 : start] in (" ", "\u00a0")
+        and text[end : end + 1] in (" ", "\u00a0")
+        and bool(before)
+        and before[-1].isalnum()
+    )
+
+
 def _inside_tokens(unit: UnitView) -> set[int]:
     return {i for t in unit.tokens for i in range(t.start, t.end)}
 
@@ -175,7 +186,9 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 doc.tr("Write “from 9 to 10”."),
             )
         for m in _DASH.finditer(text):
-            if m.start() in done:
+            if m.start() in done or (
+                doc.profile.copula_dash and _between_words(text, m.start(), m.end())
+            ):
                 continue
             done.update(range(m.start(), m.end()))
             tip = SPECIAL["\u2026"] if m.group().startswith(".") else _DASH_TIP

@@ -1,109 +1,70 @@
-"""Counting inside words: letters (without tashkeel), syllables from vowel groups."""
+"""Counting inside words and texts: letters without marks, vowel groups, counts for formulas."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .text import TATWEEL
 
+#: Vowel letters of the Latin, Cyrillic and Greek alphabets, for languages without a counter.
+GENERIC_VOWELS = "aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœаеёиоуыэюяєіїαεηιουωάέήίόύώ"
+
+
+@dataclass
+class Counts:
+    """What readability formulas are computed from (our own counts, see ``metrics.count``)."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    #: Words of 3 syllables or more (Wiener Sachtextformel "MS").
+    polysyllables: int = 0
+    monosyllables: int = 0
+    #: Words of more than 6 letters (LIX, Wiener Sachtextformel "IW").
+    long_words: int = 0
+    letters: int = 0
+    #: The visible text, for formulas that look at characters (OSMAN needs the tashkeel).
+    text: str = ""
+
 
 @lru_cache(maxsize=65536)
 def letters(word: str) -> int:
-    """Letters of a word: no tashkeel, tatweel, separators or digits."""
+    """Letters of a word: no combining marks (tashkeel), tatweel, separators or digits."""
     return sum(1 for ch in word if unicodedata.category(ch)[0] == "L" and ch != TATWEEL)
 
 
-def strip_tashkeel(word: str) -> str:
+def strip_marks(word: str) -> str:
+    """The word without combining marks (Arabic tashkeel) and tatweel."""
     return "".join(ch for ch in word if unicodedata.category(ch)[0] != "M" and ch != TATWEEL)
 
 
-_VOWELS = {
-    "de": "aeiouyäöü",
-    "en": "aeiouy",
-    "fr": "aeiouyàâéèêëîïôûùüœæ",
-    "ru": "аеёиоуыэюя",
-    "uk": "аеєиіїоуюя",
-}
-_GENERIC_VOWELS = "aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœаеёиоуыэюяєіїαεηιουωάέήίόύώ"
-_DE_ONE = {"ai", "au", "ei", "eu", "äu", "ie", "ee", "aa", "oo", "ey", "ay"}
-_AR_VOWEL_MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0670")
-
-
-@lru_cache(maxsize=65536)
-def syllables(word: str, language: str) -> int:
-    """Syllables from vowel groups with per-language corrections (at least 1).
-
-    Not hyphenation points: "oder", "aber", "einen" have 2 syllables.
-    """
-    base = language.split("_")[0]
-    w = word.casefold()
-    if base == "ar":
-        marks = sum(1 for ch in word if ch in _AR_VOWEL_MARKS)
-        return max(1, marks) if marks else max(1, round(letters(word) / 2))
-    vowels = _VOWELS.get(base, _GENERIC_VOWELS)
-    if base == "ru" or base == "uk":
-        return max(1, sum(1 for ch in w if ch in vowels))
-    if not any(ch in vowels for ch in w):
-        return 1
-    groups = []
+def vowel_groups(word: str, vowels: str, *, y_before_vowel_is_consonant: bool = False) -> list[str]:
+    """Runs of vowel letters in a lower-case word ("beobachten" -> "eo", "a", "e")."""
+    groups: list[str] = []
     current = ""
-    for index, ch in enumerate(w):
+    for index, ch in enumerate(word):
         is_vowel = ch in vowels
-        if ch == "y" and base in ("en", "fr") and index + 1 < len(w) and w[index + 1] in vowels:
+        if (
+            is_vowel
+            and ch == "y"
+            and y_before_vowel_is_consonant
+            and index + 1 < len(word)
+            and word[index + 1] in vowels
+        ):
             is_vowel = False  # "you", "employer": y before a vowel is a consonant
         if is_vowel:
             current += ch
-        else:
-            if current:
-                groups.append(current)
+        elif current:
+            groups.append(current)
             current = ""
     if current:
         groups.append(current)
-    count = len(groups)
-    if base == "de":
-        count += sum(_extra_de(g) for g in groups)
-    elif base == "en":
-        count += _en_correction(w, groups)
-    elif base == "fr":
-        count += _fr_correction(w, groups)
-    return max(1, count)
+    return groups
 
 
-def _extra_de(group: str) -> int:
-    """Vowel pairs that are not diphthongs or long vowels are two syllables (be-ob-achten)."""
-    extra = 0
-    i = 0
-    while i < len(group) - 1:
-        if group[i : i + 2] in _DE_ONE:
-            i += 2
-            if i < len(group):
-                extra += 1
-                i += 1
-            continue
-        extra += 1
-        i += 1
-    return extra
-
-
-def _en_correction(w: str, groups: list[str]) -> int:
-    if len(groups) <= 1:
-        return 0
-    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and groups[-1] == "e":
-        return -1
-    if w.endswith("le") and len(w) > 2 and w[-3] in "aeiouy":
-        return -1
-    if w.endswith("ed") and len(w) > 3 and w[-3] not in "td" and groups[-1] == "e":
-        return -1
-    if w.endswith("es") and groups[-1] == "e" and not re.search(r"(s|x|z|ch|sh|ce|ge)es$", w):
-        return -1
-    return 0
-
-
-def _fr_correction(w: str, groups: list[str]) -> int:
-    if len(groups) <= 1:
-        return 0
-    if re.search(r"[^aeiouyéèêàâîôû]es?$", w) and groups[-1] == "e":
-        return -1
-    return 0
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables as vowel groups (at least 1): the counter for languages without their own."""
+    return max(1, len(vowel_groups(word.casefold(), GENERIC_VOWELS)))

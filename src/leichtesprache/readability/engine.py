@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from types import ModuleType
 from typing import Any
 
-from . import rules
+from . import registry, rules
 from .base import SETTINGS, Doc, Hit, Profile, Rule, UnitView
 from .i18n import translate
 from .metrics import measure
 from .model import SEVERITIES, CheckResult, Finding, TextUnit
 from .text import protect, split_lines, split_sentences, strip_markdown, tokenize
 
-#: Languages with their own rule module (``readability/<code>.py``).
-LANGUAGE_MODULES = ("de", "en", "fr", "ru", "ar")
 #: Rules that still apply to names and word-book terms.
 _NAME_RULES = {
     "glossary_term": frozenset({"separator-style", "special-characters", "brackets"}),
@@ -25,29 +21,33 @@ _NAME_RULES = {
 _SINGLE_LINE_KINDS = frozenset({"heading", "list_item", "picture", "glossary_term", "contact_name"})
 
 
-@lru_cache(maxsize=32)
-def _module(base: str) -> ModuleType | None:
-    if base not in LANGUAGE_MODULES:
-        return None
-    return importlib.import_module(f"{__package__}.{base}")
-
-
 def language_rules(language: str) -> tuple[Profile, dict[str, Rule]]:
-    """The profile and rules for a language code; unknown languages get the generic ones."""
-    module = _module(language.split("_")[0])
-    if module is None:
+    """The profile and rules for a language code; languages without a module get the
+    generic ones."""
+    found = registry.find(language)
+    if found is None:
         return rules.GENERIC, dict(rules.RULES)
-    return module.PROFILE, {**rules.RULES, **module.RULES}
+    return found.profile, {**rules.RULES, **found.rules}
 
 
 @lru_cache(maxsize=1)
-def all_rule_ids() -> frozenset[str]:
+def _known_ids(codes: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     ids = set(rules.RULES) | {"readability", "all"}
-    for code in LANGUAGE_MODULES:
-        module = _module(code)
-        if module is not None:
-            ids |= set(module.RULES)
-    return frozenset(ids)
+    settings = set(SETTINGS)
+    for language in registry.every():
+        ids |= set(language.rules)
+        settings |= set(language.profile.settings)
+    return frozenset(ids), frozenset(settings)
+
+
+def all_rule_ids() -> frozenset[str]:
+    """Every rule id of every language (for "check: allow" comments)."""
+    return _known_ids(registry.codes())[0]
+
+
+def all_settings() -> frozenset[str]:
+    """Every setting of every language: a ``[check]`` table applies to all of them."""
+    return _known_ids(registry.codes())[1]
 
 
 def _section(unit: TextUnit) -> str | None:
@@ -60,13 +60,12 @@ def _section(unit: TextUnit) -> str | None:
 
 def analyse(units: Sequence[TextUnit], profile: Profile, language: str) -> list[UnitView]:
     """Visible text, tokens, sentences and lines of every unit."""
-    base = language.split("_")[0]
     views = []
     abbreviations = profile.abbreviations | profile.bare_abbreviations
     for index, unit in enumerate(units):
         visible, offsets = strip_markdown(unit.text)
         masked, protected = protect(visible)
-        tokens = tokenize(masked, protected, base)
+        tokens = tokenize(masked, protected, profile.split_word)
         kind = unit.kind or "paragraph"
         sentences = split_sentences(
             masked,
@@ -99,10 +98,12 @@ def effective_settings(
 ) -> tuple[dict[str, Any], list[str]]:
     """Defaults, then the language's defaults, then the project's; plus unknown keys."""
     merged = {key: default for key, (default, _doc) in SETTINGS.items()}
+    merged.update({key: default for key, (default, _doc) in profile.settings.items()})
     merged.update(profile.defaults)
     unknown = []
+    known = all_settings()
     for key, value in (settings or {}).items():
-        if key in SETTINGS:
+        if key in known:
             merged[key] = value
         elif not isinstance(value, Mapping):
             unknown.append(key)

@@ -1,10 +1,9 @@
-"""Word frequencies (wordfreq) and Russian morphology (pymorphy3), loaded lazily and cached."""
+"""Word frequencies (wordfreq), loaded lazily and cached: the shared lexicon of every language."""
 
 from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Any
 
 #: Languages wordfreq has a word list for that we use (the small list: zipf >= 3 is listed).
 _WORDFREQ_LANGUAGES = frozenset(
@@ -40,31 +39,8 @@ def zipf(word: str, language: str) -> float:
 
     key = preprocess_text(word, base)  # type: ignore[arg-type]
     freq = table.get(key)
-    if freq is None and base in ("ru", "uk"):
+    if freq is None and "ё" in key:  # Cyrillic lists write ё as е
         freq = table.get(key.replace("ё", "е"))
     if not freq:
         return 0.0
     return round(math.log10(freq) + 9, 2)
-
-
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
-@lru_cache(maxsize=65536)
-def ru_tag(word: str) -> tuple[str, str, float]:
-    """(tag, normal form, score) of the most likely analysis of a Russian word."""
-    parsed = _morph().parse(word)
-    if not parsed:
-        return "", word.casefold(), 0.0
-    best = parsed[0]
-    return str(best.tag), str(best.normal_form), float(best.score)
-
-
-@lru_cache(maxsize=65536)
-def ru_tags(word: str) -> tuple[str, ...]:
-    """Tags of all analyses of a Russian word."""
-    return tuple(str(p.tag) for p in _morph().parse(word))

@@ -26,7 +26,6 @@ _DATE_PATTERNS = (
     re.compile(r"(?<![\w'’])['’](?P<y>\d{2})(?![\d'’])"),
 )
 _LEADING_ZERO_TIME = re.compile(r"(?<![\d.,:])0(?P<h>\d)(?P<sep>[:h])(?P<m>[0-5]\d)(?!\d|[.,:]\d)")
-_DOT_TIME_DE = re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>[0-5]\d)(?=\s?Uhr\b)")
 
 
 def _integer_and_fraction(text: str) -> tuple[str, str]:
@@ -51,10 +50,9 @@ def number_words(doc: Doc) -> Iterator[Hit]:
     for unit in doc.units:
         for token in unit.tokens:
             if token.kind == "word" and token.lower in table:
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "error",
                     doc.tr("Write the number {word} as digits.", word=quote(token.text)),
                     table[token.lower],
@@ -79,10 +77,9 @@ def big_number(doc: Doc) -> Iterator[Hit]:
             else:
                 big = False
             if big:
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "warning",
                     doc.tr(
                         "{number} is a big number. Big numbers are hard to imagine.",
@@ -104,10 +101,9 @@ def decimal(doc: Doc) -> Iterator[Hit]:
             integer, fraction = _integer_and_fraction(token.text)
             if fraction and integer:
                 value = float(f"{integer}.{fraction}")
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "warning",
                     doc.tr("{number} is a decimal number.", number=quote(token.text)),
                     doc.tr("Round it if you can: about {rounded}.", rounded=round(value)),
@@ -226,7 +222,7 @@ def date_format(doc: Doc) -> Iterator[Hit]:
 
 
 def time_format(doc: Doc) -> Iterator[Hit]:
-    """Times without a leading zero ("9:00", not "09:00"); German "9:30 Uhr", not "9.30 Uhr"."""
+    """Times without a leading zero ("9:00", not "09:00")."""
     for unit in doc.units:
         for m in _LEADING_ZERO_TIME.finditer(unit.masked):
             yield Hit(
@@ -237,13 +233,3 @@ def time_format(doc: Doc) -> Iterator[Hit]:
                 doc.tr("Write times without a 0 in front."),
                 f"{m.group('h')}{m.group('sep')}{m.group('m')}",
             )
-        if doc.base == "de":
-            for m in _DOT_TIME_DE.finditer(unit.masked):
-                yield Hit(
-                    unit.index,
-                    m.start(),
-                    m.end(),
-                    "error",
-                    doc.tr("Write times with a colon."),
-                    f"{int(m.group('h'))}:{m.group('m')} Uhr",
-                )

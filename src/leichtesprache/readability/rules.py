@@ -106,15 +106,17 @@ def paragraph_length(doc: Doc) -> Iterator[Hit]:
             )
 
 
+_COMMA_RUN = re.compile(f"[{_COMMAS}]")
+
+
 def _commas(unit: UnitView, sentence: Sentence) -> list[int]:
     """Commas of a sentence, not those inside numbers ("13,90")."""
     text = unit.masked
     last = len(text) - 1
     return [
         i
-        for i in range(sentence.start, sentence.end)
-        if text[i] in _COMMAS
-        and not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
+        for i in (m.start() for m in _COMMA_RUN.finditer(text, sentence.start, sentence.end))
+        if not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
     ]
 
 
@@ -174,9 +176,14 @@ def one_statement(doc: Doc) -> Iterator[Hit]:
 def _phrase_hits(
     sentence: Sentence, phrases: tuple[tuple[str, ...], ...]
 ) -> Iterator[tuple[int, int]]:
-    words = [t for t in sentence.tokens if t.kind == "word"]
+    if not phrases:
+        return
+    words = sentence.words
     lows = [t.lower for t in words]
+    present = set(lows)
     for phrase in phrases:
+        if phrase[0] not in present:
+            continue
         n = len(phrase)
         for i in range(len(lows) - n + 1):
             if tuple(lows[i : i + n]) == phrase:
@@ -215,8 +222,8 @@ def negation(doc: Doc) -> Iterator[Hit]:
         primary_seen = False
         for token in sentence.tokens:
             low = token.lower
-            hit = low in p.negations or (
-                doc.base == "en" and (low.endswith(("n't", "n’t")) or low == "cannot")
+            hit = low in p.negations or bool(
+                p.negation_suffixes and low.endswith(p.negation_suffixes)
             )
             if not hit and low in p.negation_secondary and not primary_seen:
                 hit = True
@@ -228,10 +235,9 @@ def negation(doc: Doc) -> Iterator[Hit]:
                 hit = False  # "no. 5" is a number, not a negation
             if hit:
                 primary_seen = True
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "warning",
                     doc.tr("The negation {word} is easy to overlook.", word=quote(token.text)),
                     doc.tr(
@@ -291,6 +297,7 @@ RULES: dict[str, Rule] = {
     "negation": negation,
     "abbreviation": characters.abbreviation,
     "long-word": vocabulary.long_word,
+    "compound": spelling.compound,
     "separator-style": spelling.separator_style,
     "number-words": numbers.number_words,
     "big-number": numbers.big_number,

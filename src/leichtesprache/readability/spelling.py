@@ -62,20 +62,18 @@ def separator_style(doc: Doc) -> Iterator[Hit]:
             middots = [s for s in token.seps if s in MIDDOTS]
             if mode == "forbid":
                 if middots:
-                    yield Hit(
+                    yield Hit.at(
                         unit.index,
-                        token.start,
-                        token.end,
+                        token,
                         "error",
                         doc.tr("The middle dot is only used in German easy language."),
                         re.sub(f"[{MIDDOTS}]", "", token.text),
                     )
                 continue
             if any(s in _ODD_MIDDOTS for s in token.seps):
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "error",
                     doc.tr("Use the middle dot · (U+00B7) to split words."),
                     re.sub(f"[{_ODD_MIDDOTS}]", "·", token.text),
@@ -88,20 +86,18 @@ def separator_style(doc: Doc) -> Iterator[Hit]:
                 and not _hyphen_allowed(doc, token)
                 and not any(_caps_or_digits(p) for p in parts)
             ):
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "error",
                     doc.tr("Split words with the middle dot, not with a hyphen."),
                     join_parts(parts, style),
                 )
                 continue
             if style == "hyphen" and middots:
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "error",
                     doc.tr("Split words with a hyphen, not with the middle dot."),
                     join_parts(parts, style),
@@ -136,6 +132,57 @@ def separator_style(doc: Doc) -> Iterator[Hit]:
                         doc.tr("After the hyphen, go on with a capital letter."),
                         text[:1].upper() + text[1:],
                     )
+
+
+def compound(doc: Doc) -> Iterator[Hit]:
+    """Long words without a separator (German: from 14 letters an error, compound nouns from
+    10 letters a hint); the suggestion splits them in the house style ("Renten·versicherung").
+    Off where ``compound_letters`` is 0: languages that do not join words into compounds."""
+    error_at = int(doc.get("compound_letters") or 0)
+    warn_at = int(doc.get("compound_warning_letters") or error_at)
+    if not error_at:
+        return
+    style = _house_style(doc)
+    for unit in doc.units:
+        for token in unit.tokens:
+            if token.kind != "word" or token.seps or sum(c.isupper() for c in token.text) > 1:
+                continue
+            size = letters(token.text)
+            if size < warn_at:
+                continue
+            parts = doc.profile.compound_parts(token.text)
+            suggestion = join_parts(parts, style) if parts else None
+            if size >= error_at:
+                # A common word that is no compound (a verb such as "unterschreiben") is
+                # long but cannot be split: the guidelines split compound nouns.
+                plain = not parts and doc.known(token.text.lower(), 3.0)
+                yield Hit.at(
+                    unit.index,
+                    token,
+                    "warning" if plain else "error",
+                    doc.tr(
+                        "{word} is a long word ({count} letters).",
+                        word=quote(token.text),
+                        count=size,
+                    ),
+                    suggestion or doc.tr("Use a shorter word, or split it with the middle dot."),
+                )
+            elif (
+                parts
+                and token.text[:1].isupper()
+                and doc.zipf(token.text) < 4.5
+                and min(len(p) for p in parts) >= 4
+            ):
+                yield Hit.at(
+                    unit.index,
+                    token,
+                    "warning",
+                    doc.tr(
+                        "{word} is a compound word. Split it to make it easier to read.",
+                        word=quote(token.text),
+                    ),
+                    suggestion,
+                )
 
 
 def _shape(text: str, length: int) -> tuple[int, ...]:
@@ -176,7 +223,7 @@ def glossary_consistency(doc: Doc) -> Iterator[Hit]:
             key = normalise(token.text)
             term_key = None
             if keys:
-                memo = doc.memo("term_for")
+                memo = doc.lasting("term_for")
                 if key not in memo:
                     memo[key] = _term_for(keys, key)
                 term_key = memo[key]
@@ -184,10 +231,9 @@ def glossary_consistency(doc: Doc) -> Iterator[Hit]:
                 term = keys[term_key]
                 if _shape(token.text, len(term_key)) != _shape(term, len(term_key)):
                     rest = key[len(term_key) :]
-                    yield Hit(
+                    yield Hit.at(
                         unit.index,
-                        token.start,
-                        token.end,
+                        token,
                         "error",
                         doc.tr(
                             "Write {word} as in the word-book: {term}.",
@@ -214,10 +260,9 @@ def glossary_consistency(doc: Doc) -> Iterator[Hit]:
             written = join_parts(parts, style) if len(parts) > 1 else key
             if token.text[:1].isupper():
                 written = written[:1].upper() + written[1:]
-            yield Hit(
+            yield Hit.at(
                 index,
-                token.start,
-                token.end,
+                token,
                 "warning",
                 doc.tr("{word} is written in different ways in this text.", word=quote(token.text)),
                 written,

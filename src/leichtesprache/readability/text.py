@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Word-internal compound separators: Mediopunkt and its look-alikes seen in real data.
 MIDDOTS = "\u00b7\u2219\u22c5\u2027"
@@ -83,11 +84,14 @@ class Sentence:
     tokens: tuple[Token, ...]
     #: Word counts of the colon-separated segments (for sentence length).
     segments: tuple[int, ...]
+    #: The tokens that are words (no numbers, links or placeholders).
+    words: tuple[Token, ...] = ()
 
 
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """The form word lists use: lower case, NFC, without Arabic tashkeel and tatweel."""
     folded = unicodedata.normalize("NFC", word.lower())
@@ -173,8 +177,15 @@ def _has_letter(run: str) -> bool:
     return not run.isdecimal()
 
 
-def tokenize(masked: str, protected: Iterable[Token] = (), language: str = "") -> list[Token]:
-    """Words (with compound parts), numbers and the protected tokens, in text order."""
+def tokenize(
+    masked: str,
+    protected: Iterable[Token] = (),
+    split_word: Callable[[str], list[str]] | None = None,
+) -> list[Token]:
+    """Words (with compound parts), numbers and the protected tokens, in text order.
+
+    ``split_word`` is the language's way to cut one word into several (French elision:
+    "l'employeur" -> "l'", "employeur"); the pieces must add up to the word."""
     tokens: list[Token] = list(protected)
     runs = [m.span() for m in _RUN.finditer(masked)]
     index = 0
@@ -200,9 +211,16 @@ def tokenize(masked: str, protected: Iterable[Token] = (), language: str = "") -
         parts.append((part_start, end))
         text = masked[start:end]
         kind = "word" if has_letter else "number"
-        if kind == "word" and language == "fr" and any(a in text for a in APOSTROPHES):
-            tokens.extend(_split_elision(text, start))
-            continue
+        if kind == "word" and split_word is not None and len(parts) == 1:
+            pieces = split_word(text)
+            if len(pieces) > 1 and "".join(pieces) == text:
+                pos = start
+                for piece in pieces:
+                    tokens.append(
+                        Token(piece, pos, pos + len(piece), "word", ((pos, pos + len(piece)),))
+                    )
+                    pos += len(piece)
+                continue
         tokens.append(Token(text, start, end, kind, tuple(parts), "".join(seps)))
     tokens.sort(key=lambda t: t.start)
     return tokens
@@ -232,23 +250,6 @@ def _joint(text: str, start: int, end: int, nstart: int, nend: int, letter: bool
 def _grouped(digits_so_far: str) -> bool:
     groups = re.split(r"[ \u00a0\u202f\u2009]", digits_so_far)
     return len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
-
-
-_ELISION = re.compile(
-    r"^(l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu|quelqu)['\u2019\u02bc]", re.I
-)
-
-
-def _split_elision(text: str, start: int) -> list[Token]:
-    """French: ``l'employeur`` is two words, ``aujourd'hui`` is one."""
-    m = _ELISION.match(text)
-    if not m or text.casefold().startswith("aujourd"):
-        return [Token(text, start, start + len(text), "word", ((start, start + len(text)),))]
-    cut = m.end()
-    rest = text[cut:]
-    first = Token(text[:cut], start, start + cut, "word", ((start, start + cut),))
-    rest_tokens = _split_elision(rest, start + cut) if rest else []
-    return [first, *rest_tokens]
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
@@ -312,7 +313,8 @@ def split_sentences(
         while tj < len(tokens_sorted) and tokens_sorted[tj].start < e:
             own.append(tokens_sorted[tj])
             tj += 1
-        result.append(Sentence(s, e, n, tuple(own), _segments(masked, own, s, e)))
+        words = tuple(t for t in own if t.kind == "word")
+        result.append(Sentence(s, e, n, tuple(own), _segments(masked, own, s, e), words))
     return result
 
 

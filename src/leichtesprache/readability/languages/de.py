@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from . import rules
-from .base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
-from .counting import letters
-from .spelling import join_parts
-from .text import Sentence, Token
-from .vocabulary import split_compound
+from .. import formulas, numbers, rules
+from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
+from ..counting import Counts, vowel_groups
+from ..text import Sentence, Token
+from ..vocabulary import split_compound
 
 NEGATIONS = wordset(
     "nicht kein keine keinen keinem keiner keines nie niemals nichts niemand niemanden "
@@ -107,7 +107,7 @@ _PRONOUNS = SECOND_PERSON | {"Er", "Es", "Wir", "Man", "Ich"}
 def passive(doc: Doc) -> Iterator[Hit]:
     """Passive: a form of "werden" with a past participle, or "ist … zu" + infinitive."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         aux = [t for t in words if t.lower in WERDEN]
         participles = [t for t in words[1:] if _is_participle(t.text)]
         span: tuple[int, int] | None = None
@@ -139,10 +139,9 @@ def conditional(doc: Doc) -> Iterator[Hit]:
         for token in sentence.tokens:
             if token.kind == "word" and token.lower in KONJUNKTIV:
                 instead = KONJUNKTIV[token.lower]
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "error",
                     doc.tr("{word} is a conditional form (Konjunktiv).", word=quote(token.text)),
                     doc.tr("Write what is true now: {word}.", word=quote(instead))
@@ -154,7 +153,7 @@ def conditional(doc: Doc) -> Iterator[Hit]:
 def genitive(doc: Doc) -> Iterator[Hit]:
     """Genitive ("des Vertrags", "die Rechte der Frauen"): use "von" + dative instead."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         for i in range(len(words)):
             span = _genitive_at(words, i)
             if span:
@@ -250,56 +249,102 @@ def _relative_clause(text: str, sentence: Sentence) -> tuple[int, int] | None:
     return None
 
 
-def compound(doc: Doc) -> Iterator[Hit]:
-    """Long words without a separator: from 14 letters an error, compound nouns from 10
-    letters a hint; the suggestion splits them in the house style ("Renten·versicherung")."""
-    error_at = int(doc.get("compound_letters"))
-    warn_at = int(doc.get("compound_warning_letters"))
-    style = "hyphen" if str(doc.get("separator")).startswith("hyphen") else "middle-dot"
+_VOWELS = "aeiouyäöü"
+#: Vowel pairs spoken as one syllable (diphthongs, long vowels).
+_ONE_SYLLABLE = frozenset({"ai", "au", "ei", "eu", "äu", "ie", "ee", "aa", "oo", "ey", "ay"})
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Vowel groups; a pair that is no diphthong is two syllables ("be-ob-achten").
+    Not hyphenation points: "oder", "aber", "einen" have 2 syllables."""
+    count = 0
+    for group in vowel_groups(word.casefold(), _VOWELS):
+        count += 1
+        i = 0
+        while i < len(group) - 1:
+            if group[i : i + 2] in _ONE_SYLLABLE:
+                i += 2
+                count += i < len(group)
+                i += i < len(group)
+                continue
+            count += 1
+            i += 1
+    return max(1, count)
+
+
+#: Left parts that are verb prefixes or prepositions, not words of a compound.
+_PREFIXES = wordset(
+    "ver be ent er zer ge emp miss un ur unter über vor nach aus ein an auf ab bei mit zu "
+    "durch gegen um wider hinter"
+)
+_SUFFIXES = (
+    "ung",
+    "lungen",
+    "heit",
+    "keit",
+    "lich",
+    "schaft",
+    "ismus",
+    "tion",
+    "ieren",
+    "nis",
+    "sal",
+    "chen",
+    "lein",
+)
+
+
+def compound_parts(word: str) -> tuple[str, ...] | None:
+    """ "Rentenversicherung" -> ("Renten", "versicherung"): parts that are frequent words."""
+    return split_compound(word, "de", _PREFIXES, _SUFFIXES)
+
+
+_ENDINGS = ("ern", "ten", "tes", "ter", "en", "er", "es", "em", "te", "e", "n", "s")
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+def word_forms(word: str) -> list[str]:
+    """The word without an inflection ending, also without umlaut ("Abzügen" -> "Abzug")."""
+    stems = [word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 4]
+    return stems + [s.translate(_UMLAUTS) for s in stems if s.translate(_UMLAUTS) != s]
+
+
+_DOT_TIME = re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>[0-5]\d)(?=\s?Uhr\b)")
+
+
+def time_format(doc: Doc) -> Iterator[Hit]:
+    """Times without a leading zero, and with a colon: "9:30 Uhr", not "9.30 Uhr"."""
+    yield from numbers.time_format(doc)
     for unit in doc.units:
-        for token in unit.tokens:
-            if token.kind != "word" or token.seps or sum(c.isupper() for c in token.text) > 1:
-                continue
-            size = letters(token.text)
-            if size < warn_at:
-                continue
-            parts = split_compound(token.text, "de")
-            suggestion = join_parts(parts, style) if parts else None
-            if size >= error_at:
-                yield Hit(
-                    unit.index,
-                    token.start,
-                    token.end,
-                    "error",
-                    doc.tr(
-                        "{word} is a long word ({count} letters).",
-                        word=quote(token.text),
-                        count=size,
-                    ),
-                    suggestion or doc.tr("Use a shorter word, or split it with the middle dot."),
-                )
-            elif (
-                parts
-                and token.text[:1].isupper()
-                and doc.zipf(token.text) < 4.5
-                and min(len(p) for p in parts) >= 4
-            ):
-                yield Hit(
-                    unit.index,
-                    token.start,
-                    token.end,
-                    "warning",
-                    doc.tr(
-                        "{word} is a compound word. Split it to make it easier to read.",
-                        word=quote(token.text),
-                    ),
-                    suggestion,
-                )
+        for m in _DOT_TIME.finditer(unit.masked):
+            yield Hit(
+                unit.index,
+                m.start(),
+                m.end(),
+                "error",
+                doc.tr("Write times with a colon."),
+                f"{int(m.group('h'))}:{m.group('m')} Uhr",
+            )
+
+
+def readability(doc: Doc, c: Counts) -> dict[str, float]:
+    """Amstad (Flesch with textstat's German constants), Wiener Sachtextformel 1, LIX."""
+    return {
+        "amstad": formulas.flesch(c, "de"),
+        "wstf1": formulas.wiener_sachtextformel(c),
+        "lix": formulas.lix(c),
+    }
 
 
 PROFILE = Profile(
     code="de",
-    defaults={"sentence_warning": 8, "sentence_error": 12},
+    defaults={
+        "sentence_warning": 8,
+        "sentence_error": 12,
+        "compound_letters": 14,
+        "compound_warning_letters": 10,
+    },
     severity={"subordinate-clause": "error"},
     negations=NEGATIONS,
     number_words=NUMBER_WORDS,
@@ -331,6 +376,22 @@ PROFILE = Profile(
     separators="house",
     hyphen_allow=HYPHEN_ALLOW,
     date_pattern="{d}. {month} {y}",
+    settings={
+        "amstad_min": (80.0, "Amstad reading ease at least (target 85)"),
+        "wstf1_max": (4.0, "Wiener Sachtextformel 1 at most"),
+        "lix_max": (30.0, "LIX at most"),
+    },
+    syllables=syllables,
+    word_forms=word_forms,
+    compound_parts=compound_parts,
+    capitals_mark_names=False,
+    long_word_parts_only=True,
+    formulas=readability,
+    gates={
+        "amstad": ("amstad_min", "min", "Amstad"),
+        "wstf1": ("wstf1_max", "max", "Wiener Sachtextformel 1"),
+        "lix": ("lix_max", "max", "LIX"),
+    },
 )
 
 RULES: dict[str, Rule] = {
@@ -338,5 +399,5 @@ RULES: dict[str, Rule] = {
     "passive": passive,
     "conditional": conditional,
     "genitive": genitive,
-    "compound": compound,
+    "time-format": time_format,
 }

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from .base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset, wordtable
+from .. import formulas
+from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset, wordtable
+from ..counting import Counts, vowel_groups
 
 NEGATIONS = wordset("ne n' n’ non aucun aucune ni nul nulle")
 NEGATION_SECONDARY = wordset("pas jamais rien guère")
@@ -92,7 +95,7 @@ SUBJUNCTIVE = wordset(
 def passive(doc: Doc) -> Iterator[Hit]:
     """Passive: a form of "être" (adverbs allowed between) and a past participle."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         for i, token in enumerate(words):
             if token.lower not in ETRE:
                 continue
@@ -114,7 +117,7 @@ def passive(doc: Doc) -> Iterator[Hit]:
 def conditional(doc: Doc) -> Iterator[Hit]:
     """Conditionnel ("-rait") and subjonctif forms after "que" leave the reader unsure."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         for i, token in enumerate(words):
             low = token.lower
             conditional_form = _CONDITIONAL.fullmatch(low) and low not in NOT_CONDITIONAL
@@ -123,6 +126,46 @@ def conditional(doc: Doc) -> Iterator[Hit]:
             )
             if conditional_form or subjunctive:
                 yield doc.conditional(unit.index, token)
+
+
+_VOWELS = "aeiouyàâéèêëîïôûùüœæ"
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Vowel groups; a final mute e after a consonant is no syllable ("travaille" 2,
+    "employeur" 3). Own counter: textstat's hyphenation points give "employeur" 2."""
+    w = word.casefold()
+    groups = vowel_groups(w, _VOWELS, y_before_vowel_is_consonant=True)
+    mute = len(groups) > 1 and groups[-1] == "e" and re.search(r"[^aeiouyéèêàâîôû]es?$", w)
+    return max(1, len(groups) - bool(mute))
+
+
+_ELISION = re.compile(
+    r"^(l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu|quelqu)['\u2019\u02bc]", re.I
+)
+
+
+def split_elision(word: str) -> list[str]:
+    """ "l'employeur" is two words ("l'", "employeur"); "aujourd'hui" is one."""
+    m = _ELISION.match(word)
+    if not m or word.casefold().startswith("aujourd"):
+        return [word]
+    rest = word[m.end() :]
+    return [word[: m.end()], *(split_elision(rest) if rest else [])]
+
+
+_ENDINGS = ("es", "ent", "e", "s", "x")
+
+
+def word_forms(word: str) -> list[str]:
+    """The word without an inflection ending ("salariées" -> "salarié")."""
+    return [word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 4]
+
+
+def readability(doc: Doc, c: Counts) -> dict[str, float]:
+    """Kandel–Moles: Flesch with textstat's French constants (207 − 1.015·ASL − 73.6·ASW)."""
+    return {"kandel_moles": formulas.flesch(c, "fr")}
 
 
 PROFILE = Profile(
@@ -163,6 +206,12 @@ PROFILE = Profile(
     months=MONTHS,
     separators="forbid",
     date_pattern="{d} {month} {y}",
+    settings={"kandel_moles_min": (80.0, "Kandel-Moles reading ease at least")},
+    syllables=syllables,
+    word_forms=word_forms,
+    split_word=split_elision,
+    formulas=readability,
+    gates={"kandel_moles": ("kandel_moles_min", "min", "Kandel-Moles")},
 )
 
 RULES: dict[str, Rule] = {"passive": passive, "conditional": conditional}

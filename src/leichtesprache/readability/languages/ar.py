@@ -9,9 +9,11 @@ The passive is not visible without tashkeel and is not checked.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
-from .base import Doc, Hit, Profile, Rule, UnitView, quote, wordset, wordtable
-from .text import Token
+from ..base import Doc, Hit, Profile, Rule, UnitView, quote, wordset, wordtable
+from ..counting import Counts, letters, strip_marks
+from ..text import Token
 
 NEGATIONS = wordset("لا لم لن ليس ليست لست لسنا ليسوا غير بدون ولا ولم ولن فلا فلم فلن وليس دون")
 NUMBER_WORDS = wordtable(
@@ -73,10 +75,9 @@ def digit_system(doc: Doc) -> Iterator[Hit]:
         wanted = max(counts, key=counts.__getitem__)
     for unit, token, system in found:
         if system != wanted:
-            yield Hit(
+            yield Hit.at(
                 unit.index,
-                token.start,
-                token.end,
+                token,
                 "error",
                 doc.tr(
                     "{number} uses another digit system than the rest of the text.",
@@ -107,6 +108,89 @@ def conditional(doc: Doc) -> Iterator[Hit]:
                 yield doc.conditional(unit.index, token)
 
 
+# --- words: clitics, stems, syllables -------------------------------------------------------
+
+_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_SUFFIXES = ("كما", "هما", "كم", "هم", "هن", "ها", "نا", "ك", "ه", "ي")
+#: The article and the clitics written with it; a reader takes "الاستشارة" as one known
+#: word, so its length is the stem's. Single-letter prefixes stay: they may be root letters.
+_ARTICLES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
+_VOWEL_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0670")
+
+
+def word_core(word: str) -> str:
+    """The word without a leading article (and the conjunction or preposition on it).
+
+    >>> word_core("الاستشارة"), word_core("والخصومات"), word_core("الى")
+    ('استشارة', 'خصومات', 'الى')
+    """
+    for prefix in _ARTICLES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def word_forms(word: str) -> tuple[str, ...]:
+    """The word without clitic prefixes and suffixes (a light stemmer for the frequency list)."""
+    bare = strip_marks(word)
+    candidates = [bare]
+    for prefix in _PREFIXES:
+        if bare.startswith(prefix) and len(bare) - len(prefix) >= 2:
+            candidates.append(bare[len(prefix) :])
+    for stem in list(candidates):
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+                candidates.append(stem[: -len(suffix)])
+    return tuple(candidates)
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Short-vowel marks when the word has tashkeel, else half its letters."""
+    marks = sum(1 for ch in word if ch in _VOWEL_MARKS)
+    return max(1, marks) if marks else max(1, round(letters(word) / 2))
+
+
+def is_diacritised(text: str) -> bool:
+    """True when at least 30 % of the Arabic letters carry tashkeel (then OSMAN means something)."""
+    arabic = sum(1 for ch in text if "\u0620" <= ch <= "\u064a")
+    marks = sum(1 for ch in text if "\u064b" <= ch <= "\u0652")
+    return arabic >= 10 and marks >= 0.3 * arabic
+
+
+_FASEEH_LETTERS = frozenset("ءئؤذظ")
+
+
+def osman(words: list[str], sentences: int) -> float:
+    """OSMAN (El-Haj & Rayson 2016) on text with tashkeel: 200.791 − 1.015·ASL −
+    24.181·(hard + syllables + long + faseeh)/words. Own code: textstat strips the marks
+    before counting them, so its hard-word count is always 0."""
+    hard = faseeh = sylls = long_words = 0
+    for word in words:
+        n = syllables(word)
+        bare = strip_marks(word)
+        sylls += n
+        long_words += letters(bare) > 5
+        if n > 5:
+            hard += 1
+            faseeh += bool(_FASEEH_LETTERS & set(bare) or bare.endswith(("وا", "ون")))
+    total = max(len(words), 1)
+    asl = len(words) / max(sentences, 1)
+    return 200.791 - 1.015 * asl - 24.181 * (hard + sylls + long_words + faseeh) / total
+
+
+def readability(doc: Doc, c: Counts) -> dict[str, float]:
+    """Letters per word; OSMAN only on text with tashkeel (the share of rare words is a
+    metric of every language)."""
+    words = [t.text for u in doc.units for s in u.sentences for t in s.tokens if t.kind == "word"]
+    n = max(len(words), 1)
+    result = {"letters_per_word": sum(letters(w) for w in words) / n}
+    if is_diacritised(c.text):
+        result["osman"] = osman(words, c.sentences)
+    return result
+
+
 PROFILE = Profile(
     code="ar",
     defaults={
@@ -135,6 +219,23 @@ PROFILE = Profile(
     months=MONTHS,
     separators="forbid",
     date_pattern="{d} {month} {y}",
+    settings={
+        "digits": ("latin", "digit system: 'latin' (0-9), 'arabic-indic' (٠-٩) or 'consistent'"),
+        "osman_min": (80.0, "OSMAN at least (only on text with tashkeel)"),
+        "letters_per_word_max": (5.5, "average letters per word at most"),
+        "rare_word_share_max": (0.15, "share of rare words (wordfreq) at most"),
+    },
+    syllables=syllables,
+    word_forms=word_forms,
+    word_core=word_core,
+    script="[\u0620-\u064a\u0671-\u06d3]",
+    formulas=readability,
+    gates={
+        "words_per_sentence": ("words_per_sentence_max", "max", "words per sentence"),
+        "osman": ("osman_min", "min", "OSMAN"),
+        "letters_per_word": ("letters_per_word_max", "max", "letters per word"),
+        "rare_word_share": ("rare_word_share_max", "max", "share of rare words"),
+    },
 )
 
 RULES: dict[str, Rule] = {"digit-system": digit_system, "conditional": conditional}

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from .base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset
+from .. import formulas
+from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset
+from ..counting import Counts, vowel_groups
 
 NEGATIONS = wordset("not no never nothing nobody none neither nor cannot nowhere")
 _UNITS = [
@@ -102,7 +105,7 @@ def _participle(word: str) -> bool:
 def passive(doc: Doc) -> Iterator[Hit]:
     """Passive: a form of "be" (adverbs allowed between) and a past participle."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         for i, token in enumerate(words):
             if token.lower not in BE:
                 continue
@@ -120,6 +123,41 @@ def conditional(doc: Doc) -> Iterator[Hit]:
         for token in sentence.tokens:
             if token.kind == "word" and token.lower in CONDITIONALS:
                 yield doc.conditional(unit.index, token)
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Vowel groups without a silent final e ("table" 2, "takes" 1, "wanted" 2, "worked" 1).
+    Own counter: textstat needs cmudict, which it downloads at run time."""
+    w = word.casefold()
+    groups = vowel_groups(w, "aeiouy", y_before_vowel_is_consonant=True)
+    return max(1, len(groups) - _silent(w, groups))
+
+
+def _silent(w: str, groups: list[str]) -> int:
+    if len(groups) <= 1:
+        return 0
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and groups[-1] == "e":
+        return 1
+    if w.endswith("le") and len(w) > 2 and w[-3] in "aeiouy":
+        return 1
+    if w.endswith("ed") and len(w) > 3 and w[-3] not in "td" and groups[-1] == "e":
+        return 1
+    es = w.endswith("es") and groups[-1] == "e"
+    return int(es and not re.search(r"(s|x|z|ch|sh|ce|ge)es$", w))
+
+
+_ENDINGS = ("ing", "est", "ed", "es", "er", "ly", "s")
+
+
+def word_forms(word: str) -> list[str]:
+    """The word without an inflection ending ("workers" -> "worker")."""
+    return [word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 4]
+
+
+def readability(doc: Doc, c: Counts) -> dict[str, float]:
+    """Flesch Reading Ease (textstat's constants) and Flesch-Kincaid grade."""
+    return {"flesch": formulas.flesch(c, "en"), "fkgl": formulas.kincaid(c, 0.39, 11.8, 15.59)}
 
 
 PROFILE = Profile(
@@ -153,6 +191,18 @@ PROFILE = Profile(
     months=MONTHS,
     separators="forbid",
     date_pattern="{d} {month} {y}",
+    settings={
+        "flesch_min": (80.0, "Flesch Reading Ease at least"),
+        "fkgl_max": (6.0, "Flesch-Kincaid grade at most"),
+    },
+    syllables=syllables,
+    word_forms=word_forms,
+    negation_suffixes=("n't", "n’t"),
+    formulas=readability,
+    gates={
+        "flesch": ("flesch_min", "min", "Flesch Reading Ease"),
+        "fkgl": ("fkgl_max", "max", "Flesch-Kincaid"),
+    },
 )
 
 RULES: dict[str, Rule] = {"passive": passive, "conditional": conditional}

@@ -8,11 +8,61 @@ value); participles and adverbial participles (PRTF, GRND) are errors (Mintrud d
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
 
-from . import rules
-from .base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
-from .lexicon import ru_tag
-from .text import Token
+from .. import formulas, rules
+from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
+from ..counting import Counts
+from ..text import Token
+
+# --- morphology: pymorphy3, loaded on first use ---------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=65536)
+def ru_tag(word: str) -> tuple[str, str, float]:
+    """(tag, normal form, score) of the most likely analysis of a Russian word."""
+    parsed = _morph().parse(word)
+    if not parsed:
+        return "", word.casefold(), 0.0
+    best = parsed[0]
+    return str(best.tag), str(best.normal_form), float(best.score)
+
+
+def lemma(word: str) -> str:
+    """The dictionary form (работодателю -> работодатель)."""
+    return ru_tag(word.casefold())[1]
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The dictionary form, looked up in the frequency list besides the word itself."""
+    return (lemma(word),) if not word.isascii() else ()
+
+
+_VOWELS = frozenset("аеёиоуыэюя")
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Vowel letters: exact for Russian (textstat's hyphenation count agrees)."""
+    return max(1, sum(1 for ch in word.casefold() if ch in _VOWELS))
+
+
+def readability(doc: Doc, c: Counts) -> dict[str, float]:
+    """Oborneva's Flesch (textstat's Russian constants) and her Flesch-Kincaid grade
+    (0.5·ASL + 8.4·ASW − 15.59; textstat's grade has English constants)."""
+    return {
+        "oborneva": formulas.flesch(c, "ru"),
+        "fkgl_oborneva": formulas.kincaid(c, 0.5, 8.4, 15.59),
+    }
+
 
 NEGATIONS = wordset(
     "не ни нет никогда ничего ничто никто никого никому нигде никуда нельзя никакой "
@@ -61,26 +111,59 @@ REFLEXIVE = wordset(
 )
 
 
+#: Participles that are part of a fixed term (participle lemma, noun lemma): "оплачиваемый
+#: отпуск" is the name of paid holiday, not a participle phrase.
+FIXED_TERMS = frozenset(
+    {
+        ("оплачивать", "отпуск"),
+        ("оплачивать", "работа"),
+        ("оплачивать", "время"),
+        ("действовать", "закон"),
+        ("действовать", "договор"),
+        ("действовать", "правило"),
+        ("работать", "пенсионер"),
+        ("проживать", "лицо"),
+    }
+)
+
+
+def _fixed_term(words: list[Token], i: int) -> bool:
+    lemma = ru_tag(words[i].lower)[1]
+    following = words[i + 1 : i + 3]
+    return any((lemma, ru_tag(w.lower)[1]) in FIXED_TERMS for w in following)
+
+
 def participle(doc: Doc) -> Iterator[Hit]:
-    """Participles and adverbial participles (pymorphy3 PRTF, GRND): write a verb instead."""
+    """Participle phrases (причастный / деепричастный оборот) are errors (Mintrud draft);
+    a single participle before its noun is a warning; participles of fixed terms
+    ("оплачиваемый отпуск") and of word-book terms are fine."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        for token in sentence.tokens:
-            if token.kind != "word" or len(token.text) < 4:
+        words = list(sentence.words)
+        for i, token in enumerate(words):
+            if len(token.text) < 4:
                 continue
             tag = ru_tag(token.lower)[0]
             if tag.startswith("GRND"):
+                severity = "error"
                 message = doc.tr(
                     "{word} is an adverbial participle (деепричастие).", word=quote(token.text)
                 )
-            elif tag.startswith("PRTF"):
+            elif tag.startswith("PRTF") and not (
+                _fixed_term(words, i) or doc.explained(token.text)
+            ):
+                # A phrase: set off by a comma, or the participle has words of its own
+                # before the noun ("работающие в магазине люди").
+                comma = "," in unit.masked[words[i - 1].end : token.start] if i else False
+                nxt = ru_tag(words[i + 1].lower)[0] if i + 1 < len(words) else ""
+                phrase = comma or nxt.startswith(("PREP", "ADVB")) or " gent" in nxt
+                severity = "error" if phrase else "warning"
                 message = doc.tr("{word} is a participle (причастие).", word=quote(token.text))
             else:
                 continue
-            yield Hit(
+            yield Hit.at(
                 unit.index,
-                token.start,
-                token.end,
-                "error",
+                token,
+                severity,
                 message,
                 doc.tr("Write a sentence with a verb instead: “The people work. They …”."),
             )
@@ -118,6 +201,58 @@ def conditional(doc: Doc) -> Iterator[Hit]:
                 yield doc.conditional(unit.index, token)
 
 
+#: Compound prepositions of officialese (канцелярит): "в целях" instead of "чтобы".
+OFFICIALESE = (
+    ("в", "целях"),
+    ("в", "связи", "с"),
+    ("в", "соответствии", "с"),
+    ("в", "рамках"),
+    ("в", "случае"),
+    ("в", "отношении"),
+    ("на", "основании"),
+    ("в", "течение"),
+    ("по", "причине"),
+    ("при", "условии"),
+    ("за", "исключением"),
+    ("в", "качестве"),
+)
+_VERBAL_NOUN = ("ние", "ния", "нии", "нию", "нием", "ций", "ция", "ции", "цию", "тие", "тия")
+
+
+def officialese(doc: Doc) -> Iterator[Hit]:
+    """Officialese (канцелярит): compound prepositions ("в целях", "в связи с") and two
+    verbal nouns in a row ("для осуществления начисления") hide who does what."""
+    for unit, sentence in doc.sentences(skip=NAME_KINDS):
+        words = sentence.words
+        lows = [t.lower for t in words]
+        span = None
+        for phrase in OFFICIALESE:
+            n = len(phrase)
+            found = next(
+                (i for i in range(len(lows) - n + 1) if tuple(lows[i : i + n]) == phrase), None
+            )
+            if found is not None:
+                span = (words[found].start, words[found + n - 1].end)
+                break
+        if span is None:
+            verbal = [len(t.lower) > 6 and t.lower.endswith(_VERBAL_NOUN) for t in words]
+            chain = next((i for i in range(len(words) - 1) if verbal[i] and verbal[i + 1]), None)
+            if chain is not None and ru_tag(words[chain].lower)[0].startswith("NOUN"):
+                span = (words[chain].start, words[chain + 1].end)
+        if span is not None:
+            yield Hit(
+                unit.index,
+                span[0],
+                span[1],
+                "warning",
+                doc.tr(
+                    "{words} is officialese (канцелярит).",
+                    words=quote(unit.visible[span[0] : span[1]]),
+                ),
+                doc.tr("Say it with a verb and say who does it: “Вы получаете деньги.”"),
+            )
+
+
 def number_words(doc: Doc) -> Iterator[Hit]:
     """Numerals written as words, in any case form ("двух", "пяти"): write digits."""
     for unit in doc.units:
@@ -126,10 +261,9 @@ def number_words(doc: Doc) -> Iterator[Hit]:
                 continue
             tag, lemma, _score = ru_tag(token.lower)
             if lemma in NUMBER_LEMMAS and (tag.startswith("NUMR") or lemma == "тысяча"):
-                yield Hit(
+                yield Hit.at(
                     unit.index,
-                    token.start,
-                    token.end,
+                    token,
                     "error",
                     doc.tr("Write the number {word} as digits.", word=quote(token.text)),
                     NUMBER_LEMMAS[lemma],
@@ -145,7 +279,7 @@ def one_statement(doc: Doc) -> Iterator[Hit]:
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
         if any(u == unit.index and sentence.start <= s < sentence.end for u, s in flagged):
             continue
-        words = [t for t in sentence.tokens if t.kind == "word"]
+        words = list(sentence.words)
         verbs = [i for i, t in enumerate(words) if ru_tag(t.lower)[0].startswith("VERB")]
         for i, token in enumerate(words):
             if token.lower in COORDINATORS and verbs and verbs[0] < i < verbs[-1]:
@@ -186,6 +320,14 @@ PROFILE = Profile(
     months=MONTHS,
     separators="forbid",
     date_pattern="{d} {month} {y} года",
+    settings={"oborneva_min": (80.0, "Oborneva reading ease at least")},
+    syllables=syllables,
+    word_forms=word_forms,
+    lemma=lemma,
+    script="[а-яёА-ЯЁ]",
+    copula_dash=True,
+    formulas=readability,
+    gates={"oborneva": ("oborneva_min", "min", "Oborneva")},
 )
 
 RULES: dict[str, Rule] = {
@@ -194,4 +336,5 @@ RULES: dict[str, Rule] = {
     "participle": participle,
     "passive": passive,
     "conditional": conditional,
+    "officialese": officialese,
 }
