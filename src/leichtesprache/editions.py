@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config import Project
 from .errors import ConfigError
 from .translate import LanguageVersion
 
@@ -34,8 +35,12 @@ class Resources:
 
     templates_dir: Path
     fonts_dir: Path
-    #: The project's ``[build]`` settings.
-    settings: Mapping[str, Any] = field(default_factory=dict)
+    #: The project's settings (print profile, crop marks, public address …).
+    project: Project
+
+    @classmethod
+    def of(cls, project: Project) -> Resources:
+        return cls(project.templates_dir, project.fonts_dir, project)
 
 
 @dataclass(frozen=True)
@@ -152,9 +157,20 @@ def make_editions(
 
 register(
     Edition(
+        "layout",
+        "{pub}-{lang}.pdf",
+        "leichtesprache.layout:make_layout",
+        written=False,
+        default=False,
+        description="one WeasyPrint layout per language, the source of every PDF edition",
+    )
+)
+register(
+    Edition(
         "screen",
         "{pub}-{lang}.pdf",
         "leichtesprache.screen:make_screen",
-        description="the accessible PDF for reading on screen (PDF/UA-1)",
+        derives_from="layout",
+        description="the accessible PDF for reading on screen (PDF/UA-1, A5)",
     )
 )

@@ -62,7 +62,7 @@ def build(
     codes = workspace.languages(languages)
     chosen = select(editions)
     out_dir = (out or project.dist_dir).resolve()
-    resources = Resources(project.templates_dir, project.fonts_dir, project.build)
+    resources = Resources.of(project)
     with project_lock(project.root):
         versions: list[LanguageVersion] = []
         for name in workspace.publication_names(publication):
