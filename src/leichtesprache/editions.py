@@ -174,3 +174,21 @@ register(
         description="the accessible PDF for reading on screen (PDF/UA-1, A5)",
     )
 )
+register(
+    Edition(
+        "print",
+        "{pub}-{lang}-print.pdf",
+        "leichtesprache.printshop:make_print",
+        derives_from="layout",
+        description="for the print shop: PDF/X-4, CMYK, A5 with 3 mm bleed",
+    )
+)
+register(
+    Edition(
+        "booklet",
+        "{pub}-{lang}-booklet.pdf",
+        "leichtesprache.booklet:make_booklet",
+        derives_from="screen",
+        description="for office printers: A5 pages two-up on A4, in saddle-stitch order",
+    )
+)

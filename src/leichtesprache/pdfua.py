@@ -47,6 +47,7 @@ def finish_screen(
     with pikepdf.open(io.BytesIO(data)) as pdf:
         _trim_to_a5(pdf)
         _artifacts(pdf, set(notes_pages))
+        _annotations_in_links(pdf)
         _describe_links(pdf, link_texts)
         fix_rtl_to_unicode(pdf, font_files)
         out = io.BytesIO()
@@ -187,6 +188,45 @@ def _mark_as_artifacts(
 
 
 # --- links ---------------------------------------------------------------------------------
+
+
+def _annotations_in_links(pdf: pikepdf.Pdf) -> None:
+    """Every link annotation belongs to a Link element.
+
+    WeasyPrint gives an annotation to each box of a link; a span inside the link (a
+    left-to-right run in Arabic text) then holds its annotation itself. The annotation
+    moves up to the Link element around it.
+    """
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is None:
+        return
+    nums: Any = root.ParentTree.Nums
+    for i in range(0, len(nums), 2):
+        elem = nums[i + 1]
+        if not isinstance(elem, pikepdf.Dictionary) or elem.get("/S") in (None, "/Link"):
+            continue
+        kids = elem.get("/K")
+        if not isinstance(kids, pikepdf.Array):
+            continue
+        objrs = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"]
+        link = _ancestor(elem, "/Link")
+        if not objrs or link is None:
+            continue
+        elem.K = pikepdf.Array([k for k in kids if not any(_same(k, o) for o in objrs)])
+        link_kids = link.K if isinstance(link.get("/K"), pikepdf.Array) else pikepdf.Array()
+        for objr in objrs:
+            link_kids.append(objr)
+        link.K = link_kids
+        nums[i + 1] = link
+
+
+def _ancestor(elem: pikepdf.Dictionary, role: str) -> pikepdf.Dictionary | None:
+    node = elem.get("/P")
+    while isinstance(node, pikepdf.Dictionary) and node.get("/Type") != "/StructTreeRoot":
+        if node.get("/S") == role:
+            return node
+        node = node.get("/P")
+    return None
 
 
 def _describe_links(pdf: pikepdf.Pdf, link_texts: Mapping[str, str]) -> None:

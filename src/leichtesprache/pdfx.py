@@ -275,7 +275,7 @@ def _metadata(pdf: pikepdf.Pdf, title: str, day: date) -> None:
     info.ModDate = pikepdf.String(stamp)
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         for key in list(meta.keys()):
-            if "pdfuaid" in key or "pdfaid" in key:
+            if "/pdfua/" in key or "/pdfa/" in key:
                 del meta[key]
         meta["dc:title"] = title
         meta["pdfxid:GTS_PDFXVersion"] = "PDF/X-4"
