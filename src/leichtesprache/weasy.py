@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import logging
@@ -342,6 +343,11 @@ def _fonts(fonts_dir: Path) -> tuple[Any, Any]:
 @lru_cache(maxsize=4)
 def _font_setup(fonts_dir: Path, _stamp: tuple[tuple[str, int], ...]) -> tuple[Any, Any]:
     from weasyprint import CSS
+
+    if not _font_setup.cache_info().currsize:
+        # Let the FontConfiguration go while its module is still there: its __del__
+        # fails when the interpreter has already torn WeasyPrint down.
+        atexit.register(_font_setup.cache_clear)
 
     with _hermetic_fonts(fonts_dir) as font_config:
         fetcher = _asset_fetcher([fonts_dir])
