@@ -64,7 +64,9 @@ def test_sigkill_mid_render_then_normal_build(project: Path, delay: float) -> No
     os.kill(victim.pid, signal.SIGKILL)
     _finish(victim)
     assert victim.returncode == -signal.SIGKILL
-    assert [p.name for p in dist.iterdir() if not p.name.endswith(".pdf")] == []
+    # Only PDFs and their build records: no temp files, nothing half-written.
+    assert [p.name for p in dist.iterdir() if not p.name.endswith(".pdf")] == [".build"]
+    assert all(p.suffix == ".json" for p in (dist / ".build").iterdir())
     assert not list(project.rglob("*.tmp"))
     for pdf in dist.glob("*.pdf"):
         assert _valid(pdf)
@@ -72,7 +74,7 @@ def test_sigkill_mid_render_then_normal_build(project: Path, delay: float) -> No
         assert pdf.read_bytes() == good[pdf.name] or pdf.name.startswith("sample-en")
     code, err = _finish(_build(project))
     assert code == 0, err
-    assert sorted(p.name for p in dist.iterdir()) == sorted(good)
+    assert sorted(p.name for p in dist.glob("*.pdf")) == sorted(good)
     assert all(_valid(p) for p in dist.glob("*.pdf"))
 
 
@@ -81,6 +83,6 @@ def test_two_builds_at_once_do_not_corrupt(project: Path) -> None:
     (code_a, err_a), (code_b, err_b) = _finish(a), _finish(b)
     assert code_a == 0, err_a
     assert code_b == 0, err_b
-    pdfs = list((project / "dist" / "sample").iterdir())
+    pdfs = list((project / "dist" / "sample").glob("*.pdf"))
     assert len(pdfs) == 3 * 3
     assert all(p.suffix == ".pdf" and _valid(p) for p in pdfs)

@@ -76,6 +76,8 @@ class Edition:
     default: bool = True
     #: What it is, for ``--help`` and the docs.
     description: str = ""
+    #: Which preflight its file gets ("screen", "print", "booklet"); None: none.
+    preflight: str | None = None
 
     def file_name(self, publication: str, language: str) -> str:
         return self.filename.format(pub=publication, lang=language)
@@ -172,6 +174,7 @@ register(
         "leichtesprache.screen:make_screen",
         derives_from="layout",
         description="the accessible PDF for reading on screen (PDF/UA-1, A5)",
+        preflight="screen",
     )
 )
 register(
@@ -181,6 +184,7 @@ register(
         "leichtesprache.printshop:make_print",
         derives_from="layout",
         description="for the print shop: PDF/X-4, CMYK, A5 with 3 mm bleed",
+        preflight="print",
     )
 )
 register(
@@ -190,5 +194,6 @@ register(
         "leichtesprache.booklet:make_booklet",
         derives_from="screen",
         description="for office printers: A5 pages two-up on A4, in saddle-stitch order",
+        preflight="booklet",
     )
 )

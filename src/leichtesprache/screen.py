@@ -5,6 +5,7 @@ from __future__ import annotations
 from .editions import EditionJob, Product
 from .pdfua import finish_screen
 from .render import link_texts
+from .translate import LanguageVersion
 from .weasy import font_files
 
 
@@ -19,3 +20,15 @@ def make_screen(job: EditionJob) -> Product:
         font_files=font_files(job.resources.fonts_dir),
     )
     return Product(data, layout.pages, layout.info)
+
+
+def expected_rtl_words(version: LanguageVersion) -> set[str]:
+    """The right-to-left words a reader may find in the version's PDF (for preflight)."""
+    from .preflight import _RTL_WORD
+    from .render import format_version
+
+    texts = [*version.texts().values(), version.language.autonym]
+    texts += [v if isinstance(v, str) else " ".join(v) for v in version.ui.messages.values()]
+    texts += link_texts(version).values()
+    texts.append(format_version(version.publication, version.language))
+    return {word for text in texts for word in _RTL_WORD.findall(text)}

@@ -88,7 +88,8 @@ def lay_out(
 
         options: dict[str, Any] = {
             "pdf_variant": PDF_VARIANT,
-            "uncompressed_pdf": False,
+            # Every edition is saved again by pikepdf, which compresses the streams.
+            "uncompressed_pdf": True,
             "presentational_hints": False,
             "stylesheets": [font_css],
         }
