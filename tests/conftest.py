@@ -79,3 +79,29 @@ def version_of(
         None,
         missing=("draft",) if draft else (),
     )
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def bundled_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every edition of the bundled Minijob brochure, built once for all test workers.
+
+    pytest-xdist runs test files in several processes; they share the parent of their
+    temp folders, and a lock makes the first one build while the others wait.
+    """
+    import fcntl
+    from datetime import date
+
+    from leichtesprache.config import load_project
+    from leichtesprache.pipeline import build
+
+    shared = tmp_path_factory.getbasetemp().parent / "bundled-brochure"
+    shared.mkdir(exist_ok=True)
+    with open(shared / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "done").exists():
+            build(load_project(ROOT), out=shared / "dist", as_of=date(2026, 11, 29), jobs=2)
+            (shared / "done").touch()
+    return shared / "dist"

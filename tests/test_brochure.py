@@ -8,15 +8,11 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pikepdf
 import polib
 import pytest
-
-from leichtesprache.config import load_project
-from leichtesprache.pipeline import build
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,10 +24,8 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("brochure")
-    build(load_project(ROOT), out=out, as_of=date(2026, 11, 29), jobs=2)
-    return out / "minijob"
+def dist(bundled_dist: Path) -> Path:
+    return bundled_dist / "minijob"
 
 
 def _text(path: Path, *args: str) -> str:

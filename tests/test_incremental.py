@@ -60,10 +60,17 @@ def test_one_arabic_message_rebuilds_only_arabic(built: Path, tmp_path: Path) ->
     po.write_text(po.read_text(encoding="utf-8").replace("إجازة", "عطلة", 1), encoding="utf-8")
     results = build(load_project(project), as_of=DAY)
     written = sorted(r.path.name for r in results if r.written)
-    assert written == ["sample-ar-booklet.pdf", "sample-ar-print.pdf", "sample-ar.pdf"]
+    # The Arabic files, and the download page, which lists their sizes.
+    assert written == [
+        "index.html",
+        "sample-ar-booklet.pdf",
+        "sample-ar-print.pdf",
+        "sample-ar.html",
+        "sample-ar.pdf",
+    ]
     after = _tree(project / "dist")
     for name, (digest, mtime) in before.items():
-        if "-ar" not in name:
+        if "-ar" not in name and "index.html" not in name:
             assert after[name] == (digest, mtime), name  # same bytes, not even touched
     assert after["sample/sample-ar.pdf"][0] != before["sample/sample-ar.pdf"][0]
 
@@ -76,7 +83,8 @@ def test_force_and_a_new_day_without_new_values(built: Path, tmp_path: Path) -> 
     assert not [r for r in build(load_project(project), as_of=later) if r.written]
     # The day the values change: everything again.
     new_year = __import__("datetime").date(2027, 1, 2)
-    assert len([r for r in build(load_project(project), as_of=new_year) if r.written]) == 9
+    made = [r for r in build(load_project(project), as_of=new_year) if r.written]
+    assert len(made) == 3 * 4 + 1  # four editions of three languages, and the index
     results = build(load_project(project), as_of=new_year, force=True, editions=["screen"])
     assert sorted(r.path.name for r in results if r.written) == [
         "sample-ar.pdf",
@@ -89,10 +97,12 @@ def test_shards_merged_equal_one_full_build(built: Path, tmp_path: Path) -> None
     sharded = tmp_path / "sharded"
     for k in (1, 2):
         build(load_project(built), out=sharded, as_of=DAY, shard=Shard(k, 2), jobs=1)
+    assert not (sharded / "index.html").exists()  # shards leave the download page
+    build(load_project(built), out=sharded, as_of=DAY, index_only=True)
     assert _digests(sharded) == _digests(built / "dist")
     one = tmp_path / "one"
     first = build(load_project(built), out=one, as_of=DAY, shard=Shard(1, 2), jobs=1)
-    assert 0 < len(first) < 9  # a real share, not everything
+    assert 0 < len(first) < 12  # a real share, not everything
 
 
 def test_shard_option_is_checked(run_cli, sample_project: Path) -> None:
@@ -187,7 +197,13 @@ def test_missing_hb_subset_is_one_warning(
     project = tmp_path / "p"
     shutil.copytree(DATA / "sample_project", project)
     with caplog.at_level(logging.WARNING, logger="leichtesprache"):
-        results = build(load_project(project), as_of=DAY, languages=["de", "ar"], jobs=1)
+        results = build(
+            load_project(project),
+            as_of=DAY,
+            languages=["de", "ar"],
+            editions=["screen", "print", "booklet"],
+            jobs=1,
+        )
     assert len([r for r in results if r.written]) == 6
     warnings = [
         r.getMessage()

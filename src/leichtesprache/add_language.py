@@ -61,16 +61,21 @@ def seed_ui_translations(project: Project, code: str) -> Path | None:
     if not path.is_file() or not shipped.is_file() or path.resolve() == shipped.resolve():
         return None
     known = {
-        (e.msgctxt, e.msgid): e.msgstr
-        for e in load_po(shipped, label=str(shipped))
-        if is_translated(e)
+        (e.msgctxt, e.msgid): e for e in load_po(shipped, label=str(shipped)) if is_translated(e)
     }
     po = load_po(path, label=relative_path(path, project.root))
     filled = 0
     for entry in po:
-        if not entry.obsolete and not entry.msgstr and (entry.msgctxt, entry.msgid) in known:
-            entry.msgstr = known[(entry.msgctxt, entry.msgid)]
-            filled += 1
+        source = known.get((entry.msgctxt, entry.msgid))
+        if entry.obsolete or source is None or is_translated(entry):
+            continue
+        if entry.msgid_plural and source.msgid_plural:
+            entry.msgstr_plural = dict(source.msgstr_plural)
+        elif not entry.msgid_plural:
+            entry.msgstr = source.msgstr
+        else:
+            continue
+        filled += 1
     if not filled:
         return None
     atomic_write_bytes(path, format_catalog(po))

@@ -71,7 +71,9 @@ def impose(data: bytes, *, right_to_left: bool, title: str, language: str) -> by
         booklet.docinfo.Title = pikepdf.String(title)
         booklet.Root.Lang = pikepdf.String(language)
         out = io.BytesIO()
-        booklet.save(out, deterministic_id=True)
+        booklet.save(
+            out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate
+        )
     return out.getvalue()
 
 

@@ -38,6 +38,10 @@ class Record:
     language: str | None
     pages: int | None
     draft: bool
+    #: The title of the language version, as plain text (for the download page).
+    title: str | None = None
+    #: The publication's version date ("as of"), ISO format.
+    date: str | None = None
 
     def to_json(self) -> bytes:
         data = {
@@ -46,6 +50,8 @@ class Record:
             "language": self.language,
             "pages": self.pages,
             "draft": self.draft,
+            "title": self.title,
+            "date": self.date,
         }
         return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
@@ -161,6 +167,8 @@ def read_record(output: Path) -> Record | None:
             data.get("language"),
             data.get("pages"),
             bool(data.get("draft", False)),
+            data.get("title"),
+            data.get("date"),
         )
     except (OSError, ValueError, KeyError):
         log.debug("unreadable build record %s: making the output again", path)

@@ -55,7 +55,8 @@ class EditionJob:
     source: Product | None = None
 
 
-Maker = Callable[[EditionJob], Product]
+#: Makes an edition: from an ``EditionJob`` (per language) or a ``site.SiteJob`` (project).
+Maker = Callable[[Any], Product]
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,9 @@ class Edition:
     description: str = ""
     #: Which preflight its file gets ("screen", "print", "booklet"); None: none.
     preflight: str | None = None
+    #: "language": one file per language version, in ``dist/<pub>/``; "project": one file
+    #: for the whole build in ``dist/``, made from what the build records say is there.
+    scope: str = "language"
 
     def file_name(self, publication: str, language: str) -> str:
         return self.filename.format(pub=publication, lang=language)
@@ -145,6 +149,14 @@ def select(names: Iterable[str] = ()) -> Selection:
     return Selection(tuple(ordered), outputs)
 
 
+def per_language(selection: Selection) -> Selection:
+    """The part of a selection made for each language version."""
+    return Selection(
+        tuple(e for e in selection.order if e.scope == "language"),
+        tuple(e for e in selection.outputs if e.scope == "language"),
+    )
+
+
 def make_editions(
     version: LanguageVersion, selection: Selection, resources: Resources, folder: Path
 ) -> dict[str, Product]:
@@ -195,5 +207,22 @@ register(
         derives_from="screen",
         description="for office printers: A5 pages two-up on A4, in saddle-stitch order",
         preflight="booklet",
+    )
+)
+register(
+    Edition(
+        "index",
+        "index.html",
+        "leichtesprache.site:make_index",
+        scope="project",
+        description="the download page: every publication and language, with QR codes",
+    )
+)
+register(
+    Edition(
+        "web",
+        "{pub}-{lang}.html",
+        "leichtesprache.web:make_web",
+        description="the web page: responsive, self-contained, for phones and screen readers",
     )
 )

@@ -97,7 +97,7 @@ def _inline_tokens(text: str) -> list[Any]:
     return list(tokens[0].children or []) if tokens else []
 
 
-def render_inline(text: str, *, rtl: bool) -> Markup:
+def render_inline(text: str, *, rtl: bool, break_letters: int = MEDIOPUNKT_BREAK_LETTERS) -> Markup:
     """Render one translated block as safe inline HTML.
 
     Only ``**bold**``, links (``https:``, ``mailto:``, ``tel:``) and line breaks (each
@@ -110,13 +110,13 @@ def render_inline(text: str, *, rtl: bool) -> Markup:
     """
     text = clean_text(text)
     if len(text) > MAX_MARKUP_CHARS:
-        return Markup(_text_html(text, rtl).replace("\n", "<br>\n"))
+        return Markup(_text_html(text, rtl, break_letters).replace("\n", "<br>\n"))
     out: list[str] = []
     links: list[bool] = []  # per open link: was it allowed (rendered as <a>)?
     for token in _inline_tokens(text):
         kind = token.type
         if kind == "text":
-            out.append(_text_html(token.content, rtl))
+            out.append(_text_html(token.content, rtl, break_letters))
         elif kind in ("softbreak", "hardbreak"):
             out.append("<br>\n")
         elif kind == "strong_open":
@@ -135,9 +135,9 @@ def render_inline(text: str, *, rtl: bool) -> Markup:
             if links and links.pop():
                 out.append("</a>")
         elif kind == "image":
-            out.append(_text_html(_plain_of(token.children or []), rtl))
+            out.append(_text_html(_plain_of(token.children or []), rtl, break_letters))
         else:  # pragma: no cover - rules are limited to the ones above
-            out.append(_text_html(token.content, rtl))
+            out.append(_text_html(token.content, rtl, break_letters))
     return Markup("".join(out))
 
 
@@ -206,7 +206,7 @@ def ltr_text(text: str) -> Markup:
     return Markup(_break_compounds(clean_text(text), url=True))
 
 
-def _text_html(text: str, rtl: bool) -> str:
+def _text_html(text: str, rtl: bool, letters: int = MEDIOPUNKT_BREAK_LETTERS) -> str:
     """Escape a text run; in RTL text wrap LTR runs; keep addresses and numbers whole."""
     pattern = _LTR_RE if rtl else _ADDRESS_RE
     out: list[str] = []
@@ -214,7 +214,7 @@ def _text_html(text: str, rtl: bool) -> str:
     for match in pattern.finditer(text):
         start, end = match.span()
         if start > last:
-            out.append(_numbers_html(text[last:start]))
+            out.append(_numbers_html(text[last:start], letters))
         run = match.group(0)
         if match.group("address"):
             whole = len(run) <= MAX_UNBROKEN_ADDRESS
@@ -222,31 +222,33 @@ def _text_html(text: str, rtl: bool) -> str:
             whole = " " in run and _NUMBER_GROUPS_RE.fullmatch(run) is not None
         attrs = (' dir="ltr"' if rtl else "") + (' class="nobreak"' if whole else "")
         out.append(
-            f"<span{attrs}>{_break_compounds(run, url=not whole)}</span>"
+            f"<span{attrs}>{_break_compounds(run, url=not whole, letters=letters)}</span>"
             if attrs
-            else _break_compounds(run, url=True)
+            else _break_compounds(run, url=True, letters=letters)
         )
         last = end
     if last < len(text):
-        out.append(_numbers_html(text[last:]))
+        out.append(_numbers_html(text[last:], letters))
     return "".join(out)
 
 
-def _numbers_html(text: str) -> str:
+def _numbers_html(text: str, letters: int = MEDIOPUNKT_BREAK_LETTERS) -> str:
     """Escape; keep groups of digits (phone numbers) on one line."""
     if not _DIGIT_RE.search(text):
-        return _break_compounds(text)
+        return _break_compounds(text, letters=letters)
     out: list[str] = []
     last = 0
     for match in _NUMBER_GROUPS_RE.finditer(text):
-        out.append(_break_compounds(text[last : match.start()]))
+        out.append(_break_compounds(text[last : match.start()], letters=letters))
         out.append(f'<span class="nobreak">{match.group(0).translate(_ESCAPES)}</span>')
         last = match.end()
-    out.append(_break_compounds(text[last:]))
+    out.append(_break_compounds(text[last:], letters=letters))
     return "".join(out)
 
 
-def _break_compounds(text: str, *, url: bool = False) -> str:
+def _break_compounds(
+    text: str, *, url: bool = False, letters: int = MEDIOPUNKT_BREAK_LETTERS
+) -> str:
     """Escape ``text`` and allow a line break after each "·" of a long compound word.
 
     >>> _break_compounds("Arbeits·unfähigkeits·bescheinigungs·pflicht & Mini·job")
@@ -259,7 +261,7 @@ def _break_compounds(text: str, *, url: bool = False) -> str:
     for match in _COMPOUND_RE.finditer(text):
         word = match.group(0)
         out.append(text[last : match.start()].translate(_ESCAPES))
-        if sum(c.isalpha() for c in word) >= MEDIOPUNKT_BREAK_LETTERS:
+        if sum(c.isalpha() for c in word) >= letters:
             out.append("·<wbr>".join(part.translate(_ESCAPES) for part in word.split("·")))
         else:
             out.append(word.translate(_ESCAPES))

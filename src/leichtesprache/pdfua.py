@@ -51,7 +51,7 @@ def finish_screen(
         _describe_links(pdf, link_texts)
         fix_rtl_to_unicode(pdf, font_files)
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True)
+        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
 
 

@@ -53,7 +53,12 @@ def make_print_pdf(
         _output_intent(pdf, profile, condition, condition_info)
         _metadata(pdf, title, day)
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, force_version="1.6")
+        pdf.save(
+            out,
+            deterministic_id=True,
+            force_version="1.6",
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
     return out.getvalue()
 
 

@@ -17,7 +17,15 @@ from typing import Protocol
 
 from .config import Project
 from .digests import Inputs, Record, is_fresh, output_digest, read_record, write_record
-from .editions import Edition, Resources, Selection, make_editions, select
+from .editions import (
+    Edition,
+    Resources,
+    Selection,
+    make_editions,
+    per_language,
+    registered,
+    select,
+)
 from .errors import ConfigError, PreflightError, ProblemsFound
 from .facts import values_for
 from .fsutil import atomic_write_bytes, project_lock
@@ -113,7 +121,11 @@ def build(
     day = resolve_as_of(as_of)
     workspace = Workspace(project)
     codes = workspace.languages(languages)
-    chosen = select(editions)
+    selection = select(editions)
+    chosen = per_language(selection)
+    site = [e for e in selection.outputs if e.scope == "project"]
+    if index_only:
+        site = [e for e in registered() if e.scope == "project"] if not editions else site
     out_dir = (out or project.dist_dir).resolve()
     with project_lock(project.root):
         plan = (
@@ -131,7 +143,13 @@ def build(
         if observer is not None:
             observer.planned(sum(len(t.editions) for t in plan.tasks))
         made = _make_all(list(plan.tasks), chosen, Resources.of(project), out_dir, jobs, observer)
-    if not plan.tasks:
+        if shard is None:
+            made += [
+                result
+                for edition in site
+                if (result := _make_site(edition, workspace, out_dir, force)) is not None
+            ]
+    if not made:
         log.info("everything is up to date")
     return sorted([*plan.unchanged, *made], key=lambda r: _order(r, codes, chosen))
 
@@ -273,6 +291,7 @@ def _make_task(
     task: _Task, chosen: Selection, resources: Resources, out_dir: Path
 ) -> list[BuildResult]:
     """Make, preflight and write the outputs of one language version (in a worker)."""
+    from .markup import plain_text
     from .preflight import preflight
     from .screen import expected_rtl_words
     from .weasy import font_families
@@ -306,8 +325,18 @@ def _make_task(
         product = products[edition.name]
         atomic_write_bytes(path, product.data)
         digest = output_digest(task.digest, edition.name)
+        title = plain_text(version.text("meta.title"))
         write_record(
-            path, Record(digest, edition.name, task.language, product.pages, version.draft)
+            path,
+            Record(
+                digest,
+                edition.name,
+                task.language,
+                product.pages,
+                version.draft,
+                title,
+                version.publication.version.isoformat(),
+            ),
         )
         results.append(
             BuildResult(
@@ -317,9 +346,46 @@ def _make_task(
     return results
 
 
+def _make_site(
+    edition: Edition, workspace: Workspace, out_dir: Path, force: bool
+) -> BuildResult | None:
+    """A file about the whole build (the download page), made from what dist/ holds."""
+    from .digests import tree_digest
+    from .site import SiteJob, outputs_in
+
+    project = workspace.project
+    path = out_dir / edition.file_name("", "")
+    outputs = outputs_in(out_dir)
+    ui = workspace.ui_labels(project.source_language)
+    inputs = Inputs(project, date(1970, 1, 1), False)
+    digest = output_digest(
+        _digest_of(
+            inputs.design(),
+            repr([(o.path, o.size, o.record.to_json()) for o in outputs]),
+            repr(sorted((repr(k), v) for k, v in ui.messages.items())),
+            tree_digest(project.templates_dir),
+        ),
+        edition.name,
+    )
+    if not force and is_fresh(path, digest):
+        return BuildResult("", None, edition.name, path, None, False, written=False)
+    product = edition.maker()(SiteJob(project, Resources.of(project), outputs, ui))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, product.data)
+    write_record(path, Record(digest, edition.name, None, None, False))
+    log.info("wrote %s", path)
+    return BuildResult("", None, edition.name, path, None, False)
+
+
+def _digest_of(*parts: str) -> str:
+    import hashlib
+
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
 def _order(result: BuildResult, codes: Sequence[str], chosen: Selection) -> tuple[str, int, int]:
     """Results in the order of the publications, the languages and the editions."""
     names = [e.name for e in chosen.outputs]
     language = codes.index(result.language) if result.language in codes else len(codes)
     edition = names.index(result.edition) if result.edition in names else len(names)
-    return (result.publication, language, edition)
+    return (result.publication or "\uffff", language, edition)

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from .errors import RenderError
 from .languages import Language
 from .markup import (
+    MEDIOPUNKT_BREAK_LETTERS,
     clean_text,
     ltr_attrs,
     ltr_html,
@@ -79,25 +80,21 @@ def render_html(
     templates_dir: Path,
     notes_pages: int = 0,
     stylesheets: Sequence[str] = ("base.css",),
+    template: str = BROCHURE_TEMPLATE,
+    rtl_stylesheet: str | None = RTL_STYLESHEET,
+    extra: Mapping[str, Any] | None = None,
+    break_letters: int = MEDIOPUNKT_BREAK_LETTERS,
 ) -> str:
-    """The brochure in one language as a complete HTML document.
+    """The brochure in one language as a complete HTML document (``template``).
 
     Every block text of ``version`` is untrusted; it is rendered only through
     ``markup.render_inline``/``render_plain``. The ui labels (English msgids) come from
-    ``version.ui``. ``notes_pages`` adds lined "Notes" pages before the back page.
+    ``version.ui``. ``notes_pages`` adds lined "Notes" pages before the back page;
+    ``extra`` adds template variables (the web edition's links, picture data).
     """
     publication, language = version.publication, version.language
     lookup = _Texts(version.texts(), publication)
-    env = _environment(templates_dir, version.ui, language)
-    names = list(stylesheets) + ([RTL_STYLESHEET] if language.rtl else [])
     context = {
-        "lang": language.code.replace("_", "-"),
-        "dir": "rtl" if language.rtl else "ltr",
-        "rtl": language.rtl,
-        "language": language,
-        "autonym": language.autonym,
-        "css": Markup("\n".join(_read_stylesheet(templates_dir, name) for name in names)),
-        "font_family": Markup(_font_family(language)),
         "title": lookup.text("meta.title"),
         "subtitle": lookup.optional("meta.subtitle"),
         "publisher": lookup.text("meta.publisher"),
@@ -115,10 +112,48 @@ def render_html(
         "contacts": [_contact_view(c, lookup) for c in publication.contacts],
         "draft": version.draft,
         "notes_pages": range(max(0, notes_pages)),
+        "picture_src": lambda src: src,
+        **(extra or {}),
+    }
+    names = list(stylesheets) + ([rtl_stylesheet] if language.rtl and rtl_stylesheet else [])
+    return render_page(
+        template,
+        language,
+        version.ui,
+        templates_dir=templates_dir,
+        stylesheets=names,
+        context=context,
+        break_letters=break_letters,
+    )
+
+
+def render_page(
+    template: str,
+    language: Language,
+    ui: UiLabels,
+    *,
+    templates_dir: Path,
+    stylesheets: Sequence[str],
+    context: Mapping[str, Any],
+    break_letters: int = MEDIOPUNKT_BREAK_LETTERS,
+) -> str:
+    """Render ``template`` in ``language`` with ``ui`` labels and the stylesheets inlined.
+
+    A Mediopunkt compound of ``break_letters`` letters or more may break after a "·".
+    """
+    env = _environment(templates_dir, ui, language, break_letters)
+    full = {
+        "lang": language.code.replace("_", "-"),
+        "dir": "rtl" if language.rtl else "ltr",
+        "rtl": language.rtl,
+        "language": language,
+        "autonym": language.autonym,
+        "css": Markup("\n".join(_read_stylesheet(templates_dir, name) for name in stylesheets)),
+        "font_family": Markup(_font_family(language)),
+        **context,
     }
     try:
-        template = env.get_template(BROCHURE_TEMPLATE)
-        return template.render(context)
+        return env.get_template(template).render(full)
     except TemplateNotFound as exc:
         raise RenderError(
             f"the template '{exc.name}' is missing",
@@ -127,7 +162,7 @@ def render_html(
         ) from exc
     except TemplateError as exc:
         lineno = getattr(exc, "lineno", None)
-        filename = getattr(exc, "filename", None) or templates_dir / BROCHURE_TEMPLATE
+        filename = getattr(exc, "filename", None) or templates_dir / template
         raise RenderError(f"template error: {exc}", file=filename, line=lineno) from exc
 
 
@@ -168,7 +203,9 @@ def format_version(publication: Publication, language: Language) -> str:
 # --- environment ---------------------------------------------------------------------------
 
 
-def _environment(templates_dir: Path, ui: UiLabels, language: Language) -> Environment:
+def _environment(
+    templates_dir: Path, ui: UiLabels, language: Language, break_letters: int
+) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=True,
@@ -179,7 +216,9 @@ def _environment(templates_dir: Path, ui: UiLabels, language: Language) -> Envir
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(_SafeTranslations(UiGettext(ui)), newstyle=True)  # type: ignore[attr-defined]
     rtl = language.rtl
-    env.filters["inline"] = lambda text: render_inline(str(text), rtl=rtl)
+    env.filters["inline"] = lambda text: render_inline(
+        str(text), rtl=rtl, break_letters=break_letters
+    )
     env.filters["plain"] = lambda text: render_plain(str(text))
     env.filters["ltr"] = _ltr_filter
     env.filters["ltr_attrs"] = lambda text: ltr_attrs(str(text))

@@ -156,10 +156,14 @@ def format_html(results: Sequence[CheckResult], *, ui_language: str = "en") -> s
     title = escape(translate("Easy-language check", ui))
     parts = [
         f'<!DOCTYPE html>\n<html lang="{escape(ui)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<header><h1>{title}</h1></header>\n<main>"
     ]
     parts.append(
-        "<table><tr>" + "".join(f"<th>{escape(translate(h, ui))}</th>" for h in _HEADERS) + "</tr>"
+        "<table><tr>"
+        + "".join(f'<th scope="col">{escape(translate(h, ui))}</th>' for h in _HEADERS)
+        + "</tr>"
     )
     for r in results:
         state = translate("passed", ui) if r.passed else translate("failed", ui)
@@ -172,7 +176,7 @@ def format_html(results: Sequence[CheckResult], *, ui_language: str = "en") -> s
     parts.append("</table>")
     for r in results:
         parts.append(_section(r, ui))
-    parts.append("</body>\n</html>\n")
+    parts.append("</main>\n</body>\n</html>\n")
     return "\n".join(parts)
 
 
@@ -189,7 +193,7 @@ def _section(result: CheckResult, ui: str) -> str:
         f'<section id="{escape(_anchor(result))}">',
         f"<h2>{escape(result.language)} — {escape(result.source)}</h2>",
         "<table><tr>"
-        + "".join(f"<th>{escape(k)}</th>" for k in result.metrics)
+        + "".join(f'<th scope="col">{escape(k)}</th>' for k in result.metrics)
         + "</tr><tr>"
         + "".join(f"<td>{escape(str(v))}</td>" for v in result.metrics.values())
         + "</tr></table>",
