@@ -64,7 +64,7 @@ def test_a_new_module_adds_a_language(plugin_folder: Path, monkeypatch: pytest.M
     monkeypatch.chdir(plugin_folder.parent)  # no project here: check the file alone
     result = CliRunner().invoke(cli, ["check", "--lang", "sw", "--format", "json", str(text)])
     assert result.exit_code == 1, result.output
-    (checked,) = json.loads(result.output)["results"]
+    (checked,) = json.loads(result.stdout)["results"]
     rules = {f["rule"]: f for f in checked["findings"]}
     assert rules["filler-word"]["severity"] == "error"
     assert rules["filler-word"]["line"] == 1
@@ -82,6 +82,6 @@ def test_a_language_without_a_module_gets_the_generic_rules(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["check", "--lang", "tr", "--format", "json", str(text)])
     assert result.exit_code == 1, result.output
-    (checked,) = json.loads(result.output)["results"]
+    (checked,) = json.loads(result.stdout)["results"]
     assert [f["rule"] for f in checked["findings"]] == ["brackets"]
     assert registry.find("tr") is None

@@ -418,3 +418,37 @@ def test_russian_inflected_glossary_term_counts_as_explained() -> None:
     explained = check_units([unit], "ru", source="x", glossary=["Работодатель"])
     assert [f for f in plain.findings if f.rule == "long-word"]
     assert not [f for f in explained.findings if f.rule == "long-word"]
+
+
+def test_long_sentence_gets_one_error_per_missing_full_stop() -> None:
+    just_over = "Vous recevez chaque mois de l'argent de votre nouveau patron dans la ville."
+    errors = [f for f in _findings(just_over, "fr") if f.rule == "sentence-length"]
+    assert [f.severity for f in errors] == ["error"]
+    # 3 clause boundaries: 3 missing full stops, the last two shown where the text goes on.
+    long = (
+        "Vous recevez chaque mois de l'argent de votre patron, vous travaillez dans le "
+        "magasin de la ville, vous avez des vacances en été, et vous êtes malade en hiver."
+    )
+    errors = [f for f in _findings(long, "fr") if f.rule == "sentence-length"]
+    assert [f.severity for f in errors] == ["error"] * 3
+    assert [long[f.start : f.end] for f in errors[1:]] == [",", ","]
+    # No boundary: 37 words need 4 sentences of at most 12 words: 3 missing full stops.
+    words = " ".join(["mot"] * 36) + " fin."
+    assert len([f for f in _findings(words, "fr") if f.rule == "sentence-length"]) == 3
+
+
+def test_a_chain_of_subordinate_clauses_is_an_error() -> None:
+    one = [f for f in _findings("You get money because you work.", "en")]
+    assert [f.severity for f in one if f.rule == "subordinate-clause"] == ["warning"]
+    chain = _findings("You get money because you work, which is good.", "en")
+    assert [f.severity for f in chain if f.rule == "subordinate-clause"] == ["warning", "error"]
+    so_that = _findings("You work so that you get money.", "en")
+    assert [f.severity for f in so_that if f.rule == "subordinate-clause"] == ["warning"]
+
+
+def test_a_quotation_is_one_finding() -> None:
+    text = "Das Wort «Minijob» ist kurz."
+    (hit,) = [f for f in _findings(text, "de") if f.rule == "special-characters"]
+    assert text[hit.start : hit.end] == "«Minijob»"
+    single = [f for f in _findings("Das Wort «Minijob ist kurz.", "de")]
+    assert len([f for f in single if f.rule == "special-characters"]) == 1

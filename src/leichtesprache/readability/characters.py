@@ -200,6 +200,7 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 doc.tr("The sign {sign} is hard to read.", sign=quote(m.group())),
                 doc.tr(tip),
             )
+        quotes: list[int] = []
         for m in _SIGNS.finditer(text):
             i, ch = m.start(), m.group()
             if i in done:
@@ -207,7 +208,8 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
             if ch in SPECIAL and not (ch == "*" and _FOOTNOTE.match(text, i)):
                 tip = SPECIAL[ch]
             elif ch in _QUOTES and i not in inside:
-                tip = _QUOTE_TIP
+                quotes.append(i)
+                continue
             else:
                 continue
             yield Hit(
@@ -218,6 +220,28 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 doc.tr("The sign {sign} is hard to read.", sign=quote(ch)),
                 doc.tr(tip),
             )
+        yield from _quotations(doc, unit, quotes)
+
+
+def _quotations(doc: Doc, unit: UnitView, marks: list[int]) -> Iterator[Hit]:
+    """One finding per quotation: an opening and a closing mark in the same sentence are one
+    quotation; a mark without a partner is one of its own."""
+    k = 0
+    while k < len(marks):
+        start = end = marks[k]
+        if k + 1 < len(marks) and _same_sentence(unit, start, marks[k + 1] + 1):
+            end = marks[k + 1]
+            k += 1
+        k += 1
+        sign = unit.visible[start] + ("…" + unit.visible[end] if end > start else "")
+        yield Hit(
+            unit.index,
+            start,
+            end + 1,
+            "error",
+            doc.tr("The sign {sign} is hard to read.", sign=quote(sign)),
+            doc.tr(_QUOTE_TIP),
+        )
 
 
 def brackets(doc: Doc) -> Iterator[Hit]:

@@ -33,7 +33,12 @@ GENERIC = Profile(code="xx")
 
 
 def sentence_length(doc: Doc) -> Iterator[Hit]:
-    """Words per sentence (colon parts counted apart): warning and error limits per language."""
+    """Words per sentence (colon parts counted apart): warning and error limits per language.
+
+    A sentence over the error limit holds several easy sentences, so it gets one error for
+    each full stop it lacks: at least one per further ``limit`` words, and one per clause
+    boundary (comma, semicolon, subordinating word) where it could be split, whichever is
+    more. The first error covers the sentence, the others point at the places to split."""
     warn, error = int(doc.get("sentence_warning")), int(doc.get("sentence_error"))
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
         count = max(sentence.segments, default=0)
@@ -53,6 +58,51 @@ def sentence_length(doc: Doc) -> Iterator[Hit]:
             ),
             doc.tr("Split it into short sentences with one statement each."),
         )
+        if severity == "error":
+            yield from _split_points(doc, unit, sentence, count, error)
+
+
+def _split_points(
+    doc: Doc, unit: UnitView, sentence: Sentence, count: int, limit: int
+) -> Iterator[Hit]:
+    """The further errors of a long sentence, at the places where it can be split."""
+    boundaries = _clause_boundaries(doc, unit, sentence)
+    by_length = -(-count // limit) - 1  # full stops needed by length alone
+    missing = max(by_length, len(boundaries))
+    places = boundaries[1:] if len(boundaries) >= missing else boundaries
+    words = sentence.words
+    step = limit
+    while len(places) < missing - 1 and step < len(words):
+        places.append((words[step].start, words[step].end))
+        step += limit
+    for start, end in sorted(places)[: missing - 1]:
+        yield Hit(
+            unit.index,
+            start,
+            end,
+            "error",
+            doc.tr("The long sentence goes on here: this is a further sentence."),
+            doc.tr("End the sentence before this point and start a new one."),
+        )
+
+
+def _clause_boundaries(doc: Doc, unit: UnitView, sentence: Sentence) -> list[tuple[int, int]]:
+    """Commas and semicolons inside the sentence (not in numbers) and subordinating words
+    without a comma before them."""
+    text = unit.masked
+    end = sentence.end
+    while end > sentence.start and not text[end - 1].isalnum():
+        end -= 1
+    spans = [(i, i + 1) for i in _commas(unit, sentence) if i < end]
+    spans += [(m.start(), m.end()) for m in _SEMICOLON.finditer(text, sentence.start, end)]
+    subordinators = doc.profile.subordinators
+    for i, token in enumerate(sentence.words):
+        if i > 0 and token.lower in subordinators and not _after_comma(unit, sentence, token):
+            spans.append((token.start, token.end))
+    return sorted(spans)
+
+
+_SEMICOLON = re.compile("[;\u061b]")
 
 
 def one_sentence_per_line(doc: Doc) -> Iterator[Hit]:
@@ -191,7 +241,9 @@ def _phrase_hits(
 
 
 def subordinate_clause(doc: Doc) -> Iterator[Hit]:
-    """Subordinate and relative clauses (word lists per language)."""
+    """Subordinate and relative clauses (word lists per language). One is a warning (the
+    guidelines discourage it); a second one in the same sentence makes a chain of
+    statements, which they forbid: an error for each further clause."""
     p = doc.profile
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
         question = unit.masked[sentence.start : sentence.end].rstrip().endswith(("?", "\u061f"))
@@ -203,16 +255,31 @@ def subordinate_clause(doc: Doc) -> Iterator[Hit]:
                 token.lower in p.subordinators_after_comma and _after_comma(unit, sentence, token)
             ):
                 spans.append((token.start, token.end))
-        if spans:
-            start, end = min(spans)
+        spans = _outermost(spans)
+        for n, (start, end) in enumerate(spans):
+            word = quote(unit.visible[start:end])
             yield Hit(
                 unit.index,
                 start,
                 end,
-                "warning",
-                doc.tr("{word} starts a subordinate clause.", word=quote(unit.visible[start:end])),
+                "warning" if n == 0 else "error",
+                doc.tr("{word} starts a subordinate clause.", word=word)
+                if n == 0
+                else doc.tr(
+                    "{word} starts one more subordinate clause in this sentence.", word=word
+                ),
                 doc.tr("Write two main sentences instead."),
             )
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, without those inside another ("so that" holds "that")."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if out and start < out[-1][1]:
+            continue
+        out.append((start, end))
+    return out
 
 
 def negation(doc: Doc) -> Iterator[Hit]:
