@@ -280,11 +280,54 @@ def _readmepp(language: str) -> Reader:
     return read
 
 
+def rusimplesenteval(root: Path) -> Iterator[Text]:
+    """Russian: RuSimpleSentEval (Dialogue 2021), Wikipedia sentences and their simplification
+    written by crowd workers; 6 consecutive source sentences are one standard text, the first
+    simplification of each the easy text."""
+    mirror = Mirror(root, "dialogue-evaluation/RuSimpleSentEval")
+    if not mirror.exists():
+        return
+    raw = mirror.read("dev_sents.csv").decode("utf-8", "replace")
+    simple: dict[str, str] = {}
+    for row in csv.DictReader(io.StringIO(raw)):
+        source = " ".join((row.get("INPUT:source") or "").split())
+        output = " ".join((row.get("OUTPUT:output") or "").split())
+        if source and output:
+            simple.setdefault(source, output)
+    sources = list(simple)
+    texts = []
+    for start in range(0, len(sources) - SENTENCES_PER_TEXT + 1, SENTENCES_PER_TEXT):
+        group = sources[start : start + SENTENCES_PER_TEXT]
+        doc = f"group{start}"
+        for label, lines in (("easy", [simple[s] for s in group]), ("standard", group)):
+            body = _opening("\n".join(lines), "ru")
+            texts.append(Text("ru", "rusimplesenteval", split_of(doc), label, doc, body))
+    yield from _sample(texts)
+
+
+def asset(root: Path) -> Iterator[Text]:
+    """English: ASSET (validation part), Wikipedia sentences and their simplification by
+    crowd workers (all operations: splitting, deleting, rewording); 6 consecutive sentences
+    are one standard text, the first simplification of each the easy text."""
+    mirror = Mirror(root, "facebookresearch/asset")
+    if not mirror.exists():
+        return
+    original = mirror.read("dataset/asset.valid.orig").decode("utf-8", "replace").splitlines()
+    simple = mirror.read("dataset/asset.valid.simp.0").decode("utf-8", "replace").splitlines()
+    texts = []
+    for start in range(0, min(len(original), len(simple)) - SENTENCES_PER_TEXT + 1, 6):
+        doc = f"valid{start}"
+        for label, lines in (("easy", simple), ("standard", original)):
+            body = _opening("\n".join(lines[start : start + SENTENCES_PER_TEXT]), "en")
+            texts.append(Text("en", "asset", split_of(doc), label, doc, body))
+    yield from _sample(texts)
+
+
 #: The public corpora of each language.
 PUBLIC: dict[str, tuple[Reader, ...]] = {
     "de": (klexikon,),
-    "en": (onestop, _readmepp("en")),
+    "en": (onestop, _readmepp("en"), asset),
     "fr": (wivico, _readmepp("fr")),
-    "ru": (ruadapt, _readmepp("ru")),
+    "ru": (ruadapt, _readmepp("ru"), rusimplesenteval),
     "ar": (_readmepp("ar"), samer),
 }

@@ -58,6 +58,11 @@ CASES: list[tuple[str, str, str, str]] = [
     ("de", "subordinate-clause", "Das ist der Vertrag, den Sie unterschreiben.",
      "Sie bekommen Lohn, den Urlaub und die Rente."),
     ("en", "subordinate-clause", "You get money because you work.", "You work. So you get money."),
+    ("en", "subordinate-clause", "The people who work here get money.", "Who works here?"),
+    ("en", "subordinate-clause", "Your boss, paying you every month, is fair.",
+     "You get money, clothing and food."),
+    ("fr", "subordinate-clause", "Le salarié, travaillant le soir, reçoit de l'argent.",
+     "L'enfant reçoit de l'argent, pendant les vacances."),
     ("fr", "subordinate-clause", "Vous recevez de l'argent parce que vous travaillez.",
      "Vous travaillez. Alors vous recevez de l'argent."),
     ("ru", "subordinate-clause", "Вы получаете деньги, потому что вы работаете.",
@@ -190,6 +195,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("de", "special-characters", "Alle Lehrer*innen bekommen Geld.",
      "Alle Lehrer und Lehrerinnen bekommen Geld."),
     ("de", "special-characters", "Das steht in § 8.", "Das steht im Gesetz."),
+    ("en", "special-characters", "The word ‘holiday’ is easy.", "The workers’ rights are clear."),
     ("de", "special-characters", "Das ist „wichtig“.", "Das ist **wichtig**."),
     ("de", "special-characters", "Wir arbeiten von 9–10 Uhr.", "Wir arbeiten von 9 bis 10 Uhr."),
     ("en", "special-characters", "You and/or your boss sign.", "You or your boss sign."),
@@ -452,3 +458,8 @@ def test_a_quotation_is_one_finding() -> None:
     assert text[hit.start : hit.end] == "«Minijob»"
     single = [f for f in _findings("Das Wort «Minijob ist kurz.", "de")]
     assert len([f for f in single if f.rule == "special-characters"]) == 1
+
+
+def test_an_abbreviation_is_reported_once_per_paragraph() -> None:
+    text = "Das SGB regelt das. Das SGB ist ein Gesetz."
+    assert len([f for f in _findings(text, "de") if f.rule == "abbreviation"]) == 1

@@ -113,6 +113,10 @@ class Profile:
     subordinators: frozenset[str] = frozenset()
     subordinators_after_comma: frozenset[str] = frozenset()
     subordinator_phrases: tuple[tuple[str, ...], ...] = ()
+    #: True for a word that opens a non-finite clause after a comma or at the start of a
+    #: sentence (English "wearing", French "travaillant"): a subordinate clause in all but
+    #: name.
+    nonfinite: Callable[[str], bool] | None = None
     #: Conjunctions that join the last item of an enumeration ("und", "or").
     list_conjunctions: frozenset[str] = frozenset()
     cross_references: frozenset[str] = frozenset()

@@ -126,11 +126,15 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
                     spans.append((start, end, "caps"))
         spans.sort(key=lambda span: (span[0], -span[1]))
         last_end = -1
+        seen: set[str] = set()
         for start, end, what in spans:
             if start < last_end:
                 continue
             last_end = end
             word = unit.visible[start:end]
+            if word in seen:  # one finding per abbreviation and paragraph
+                continue
+            seen.add(word)
             if what == "caps":
                 message = doc.tr(
                     "{word} is an abbreviation or a word in capital letters.", word=quote(word)
@@ -207,7 +211,7 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 continue
             if ch in SPECIAL and not (ch == "*" and _FOOTNOTE.match(text, i)):
                 tip = SPECIAL[ch]
-            elif ch in _QUOTES and i not in inside:
+            elif ch in _QUOTES and i not in inside and not _apostrophe(text, i):
                 quotes.append(i)
                 continue
             else:
@@ -221,6 +225,17 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 doc.tr(tip),
             )
         yield from _quotations(doc, unit, quotes)
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """A ’ or ' after the "s" of a plural ("the workers’ rights") is an apostrophe, unless it
+    closes a quotation opened before it."""
+    if text[i] not in "'\u2019" or i == 0 or text[i - 1] not in "sS":
+        return False
+    before = text[:i]
+    if text[i] == "'":
+        return before.count("'") % 2 == 0
+    return before.count("\u2018") <= before.count("\u2019")
 
 
 def _quotations(doc: Doc, unit: UnitView, marks: list[int]) -> Iterator[Hit]:

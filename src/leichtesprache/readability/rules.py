@@ -251,9 +251,17 @@ def subordinate_clause(doc: Doc) -> Iterator[Hit]:
         for i, token in enumerate(sentence.tokens):
             if token.kind != "word":
                 continue
-            if (token.lower in p.subordinators and not (question and i == 0)) or (
-                token.lower in p.subordinators_after_comma and _after_comma(unit, sentence, token)
-            ):
+            if token.lower in p.subordinators:
+                opens = not (question and i == 0)
+            elif token.lower in p.subordinators_after_comma:
+                opens = _after_comma(unit, sentence, token)
+            else:  # a participle clause: ", wearing a shirt, …"
+                opens = (
+                    p.nonfinite is not None
+                    and p.nonfinite(token.lower)
+                    and _after_comma(unit, sentence, token)
+                )
+            if opens:
                 spans.append((token.start, token.end))
         spans = _outermost(spans)
         for n, (start, end) in enumerate(spans):

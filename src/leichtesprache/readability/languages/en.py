@@ -14,6 +14,7 @@ from functools import lru_cache
 from .. import formulas
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset
 from ..counting import Counts, vowel_groups
+from ..lexicon import zipf
 
 NEGATIONS = wordset("not no never nothing nobody none neither nor cannot nowhere")
 _UNITS = [
@@ -65,10 +66,10 @@ SECOND_PERSON = wordset("you your yours yourself yourselves")
 COORDINATORS = wordset("and or so yet")
 CONTRASTIVE = wordset("but however whereas")
 SUBORDINATORS = wordset(
-    "which whom whose although though whereas unless whereby because whether whilst "
-    "wherein whereupon"
+    "which who whom whose although though whereas unless whereby because whether whilst "
+    "wherein whereupon where when while"
 )
-SUBORDINATORS_AFTER_COMMA = wordset("who where while since that when if")
+SUBORDINATORS_AFTER_COMMA = wordset("since that if")
 HARD_WORDS = wordset(
     "pursuant thereof hereby herein hereafter aforementioned notwithstanding commence "
     "commencement remuneration henceforth therein forthwith whereof heretofore shall "
@@ -94,6 +95,29 @@ _ADVERB = re.compile(r"[a-z]+ly|not|also|always|often|usually|then|still|already
 CONDITIONALS = wordset(
     "would could might should wouldn't couldn't shouldn't mightn't would've could've should've"
 )
+
+
+#: Words ending in "-ing" that do not open a clause after a comma.
+NOT_NONFINITE = wordset(
+    "nothing something anything everything thing things morning evening building king ring "
+    "spring string during including according regarding concerning following excluding "
+    "notwithstanding pending wedding meeting feeling beginning ceiling darling sibling "
+    "housing clothing"
+)
+
+
+def nonfinite(word: str) -> bool:
+    """An "-ing" form of a verb ("wearing", "giving", "running") opens a participle clause
+    after a comma: "Allen, wearing a thick shirt, …"."""
+    if len(word) < 6 or not word.endswith("ing") or word in NOT_NONFINITE:
+        return False
+    stem = word[:-3]
+    doubled = len(stem) > 2 and stem[-1] == stem[-2]
+    return (
+        zipf(stem, "en") >= 3.5
+        or zipf(stem + "e", "en") >= 3.5
+        or (doubled and zipf(stem[:-1], "en") >= 3.5)
+    )
 
 
 def _participle(word: str) -> bool:
@@ -175,6 +199,7 @@ PROFILE = Profile(
     contrastive=CONTRASTIVE,
     subordinators=SUBORDINATORS,
     subordinators_after_comma=SUBORDINATORS_AFTER_COMMA,
+    nonfinite=nonfinite,
     subordinator_phrases=(
         ("so", "that"),
         ("in", "order", "that"),

@@ -13,6 +13,7 @@ from functools import lru_cache
 from .. import formulas
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset, wordtable
 from ..counting import Counts, vowel_groups
+from ..lexicon import zipf
 
 NEGATIONS = wordset("ne n' n’ non aucun aucune ni nul nulle")
 NEGATION_SECONDARY = wordset("pas jamais rien guère")
@@ -32,9 +33,38 @@ COORDINATORS = wordset("et ou donc puis")
 CONTRASTIVE = wordset("mais car cependant pourtant toutefois or")
 SUBORDINATORS = wordset(
     "dont lorsque lorsqu' lorsqu’ puisque puisqu' puisqu’ quoique quoiqu' quoiqu’ "
-    "laquelle lequel lesquels lesquelles auquel duquel"
+    "laquelle lequel lesquels lesquelles auquel duquel qui où quand"
 )
-SUBORDINATORS_AFTER_COMMA = wordset("qui que qu' qu’ où quand si s' s’ comme")
+SUBORDINATORS_AFTER_COMMA = wordset("que qu' qu’ si s' s’ comme")
+#: Words ending in "-ant" that are no present participle.
+NOT_NONFINITE = wordset(
+    "enfant enfants avant pendant maintenant cependant durant restaurant étudiant habitant "
+    "important importante importants importantes quant autant devant néanmoins suivant "
+    "parent parents argent client agent président moment instant diamant aimant éléphant "
+    "croissant courant dirigeant participant représentant commandant lieutenant enseignant "
+    "volant amant gant géant vivant méchant savant chant plant tant"
+)
+
+
+IRREGULAR_PARTICIPLES = wordset(
+    "étant ayant faisant prenant disant voyant pouvant sachant venant tenant mettant voulant "
+    "allant lisant écrivant"
+)
+
+
+def nonfinite(word: str) -> bool:
+    """A present participle ("travaillant", "finissant", "prenant") opens a participle
+    clause after a comma: "Le salarié, travaillant le soir, …"."""
+    if word in IRREGULAR_PARTICIPLES:
+        return True
+    if len(word) < 6 or not word.endswith("ant") or word in NOT_NONFINITE:
+        return False
+    stem = word[:-3]
+    if stem.endswith("iss"):  # finissant -> finir
+        return zipf(stem[:-2] + "r", "fr") >= 3.0
+    return any(zipf(stem + ending, "fr") >= 3.0 for ending in ("er", "ir", "re"))
+
+
 HARD_WORDS = frozenset(
     {
         "conformément",
@@ -184,6 +214,7 @@ PROFILE = Profile(
     contrastive=CONTRASTIVE,
     subordinators=SUBORDINATORS,
     subordinators_after_comma=SUBORDINATORS_AFTER_COMMA,
+    nonfinite=nonfinite,
     subordinator_phrases=(
         ("bien", "que"),
         ("afin", "que"),
