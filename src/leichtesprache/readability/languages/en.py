@@ -137,7 +137,7 @@ def passive(doc: Doc) -> Iterator[Hit]:
             while j < len(words) and _ADVERB.fullmatch(words[j].lower) and j - i <= 2:
                 j += 1
             if j < len(words) and _participle(words[j].lower):
-                yield doc.passive(unit.index, token.start, words[j].end)
+                yield doc.passive(unit.index, token.start, words[j].end, "error")
                 break
 
 

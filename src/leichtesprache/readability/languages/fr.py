@@ -122,6 +122,47 @@ SUBJUNCTIVE = wordset(
 )
 
 
+#: Past participles that do not end like their infinitive.
+IRREGULAR_PAST = wordset(
+    "fait faite faits faites dit dite dits dites pris prise pris prises mis mise mises "
+    "écrit écrite écrits écrites ouvert ouverte ouverts ouvertes offert offerte offerts "
+    "offertes couvert couverte inscrit inscrite inscrits inscrites atteint atteinte peint "
+    "permis permise interdit interdite produit produite construit construite conduit "
+    "conduite traduit traduite admis admise compris comprise reconnu reconnue reçu reçue "
+    "reçus reçues vu vue vus vues su connu connue connus connues tenu tenue obtenu obtenue "
+    "retenu retenue prévu prévue prévus prévues perçu perçue dû due dus dues"
+)
+_PAST_ENDINGS = (
+    ("ées", ("er",)),
+    ("ée", ("er",)),
+    ("és", ("er",)),
+    ("é", ("er",)),
+    ("ies", ("ir",)),
+    ("ie", ("ir",)),
+    ("is", ("ir",)),
+    ("i", ("ir",)),
+    ("ues", ("re", "oir")),
+    ("ue", ("re", "oir")),
+    ("us", ("re", "oir")),
+    ("u", ("re", "oir")),
+)
+
+
+def _past_participle(word: str) -> bool:
+    """A past participle: a known irregular one, or a regular ending whose infinitive is a
+    frequent verb ("payé" -> "payer", "choisie" -> "choisir", "rendu" -> "rendre"); "plus",
+    "vous", "petites" are not."""
+    if word in IRREGULAR_PAST:
+        return True
+    if not _PARTICIPLE.fullmatch(word):
+        return False
+    for ending, infinitives in _PAST_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: -len(ending)]
+            return any(zipf(stem + inf, "fr") >= 3.0 for inf in infinitives)
+    return False
+
+
 def passive(doc: Doc) -> Iterator[Hit]:
     """Passive: a form of "être" (adverbs allowed between) and a past participle."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
@@ -135,12 +176,8 @@ def passive(doc: Doc) -> Iterator[Hit]:
             if j >= len(words):
                 continue
             word = words[j].lower
-            if (
-                word not in NOT_PASSIVE
-                and _PARTICIPLE.fullmatch(word)
-                and not word.endswith(("ui", "oi", "ai"))
-            ):
-                yield doc.passive(unit.index, token.start, words[j].end)
+            if word not in NOT_PASSIVE and _past_participle(word):
+                yield doc.passive(unit.index, token.start, words[j].end, "error")
                 break
 
 

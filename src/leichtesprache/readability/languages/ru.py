@@ -29,7 +29,10 @@ def _morph() -> Any:
 @lru_cache(maxsize=65536)
 def ru_tag(word: str) -> tuple[str, str, float]:
     """(tag, normal form, score) of the most likely analysis of a Russian word."""
-    parsed = _morph().parse(word)
+    try:
+        parsed = _morph().parse(word)
+    except (KeyError, ValueError):  # a character without a Unicode name
+        parsed = []
     if not parsed:
         return "", word.casefold(), 0.0
     best = parsed[0]
@@ -107,8 +110,10 @@ REFLEXIVE = wordset(
     "заниматься встречаться возвращаться пользоваться оставаться продолжаться меняться "
     "появляться называться нуждаться обращаться справляться соглашаться готовиться "
     "казаться надеяться садиться одеваться мыться увольняться увольнятся регистрироваться "
-    "отказываться"
+    "отказываться длиться"
 )
+#: Short forms used as modal adjectives ("Вы обязаны" = you must), not passive participles.
+NOT_PASSIVE = wordset("обязан обязана обязано обязаны должен должна должно должны")
 
 
 #: Participles that are part of a fixed term (participle lemma, noun lemma): "оплачиваемый
@@ -171,6 +176,8 @@ def participle(doc: Doc) -> Iterator[Hit]:
 
 def _is_passive(token: Token) -> bool:
     tag, lemma, _score = ru_tag(token.lower)
+    if token.lower in NOT_PASSIVE:
+        return False
     if tag.startswith("PRTS") and "pssv" in tag:
         return True
     if (
