@@ -99,9 +99,16 @@ def _sample(texts: list[Text]) -> Iterator[Text]:
             yield from chosen[: PUBLIC_PER_LABEL if split == "eval" else PUBLIC_PER_LABEL // 2]
 
 
+def _sentences(passages: list[str], language: str) -> list[str]:
+    """The sentences of aligned passages, each once: an n:m alignment repeats a sentence in
+    several pairs ("S1", "S1 S2", "S1 S2 S3")."""
+    lines = [one_sentence_per_line(p, language).splitlines() for p in passages]
+    return _unique([line for group in lines for line in group])
+
+
 def _unique(sentences: list[str]) -> list[str]:
     """The sentences in order, each once (aligned corpora repeat a sentence per pair)."""
-    return list(dict.fromkeys(s for s in sentences if s.strip()))
+    return list(dict.fromkeys(" ".join(s.split()) for s in sentences if s.strip()))
 
 
 def klexikon(root: Path) -> Iterator[Text]:
@@ -153,10 +160,10 @@ def wivico(root: Path) -> Iterator[Text]:
     for start in range(0, min(len(rows), 4000), 5):
         group = [r for r in rows[start : start + 5] if len(r) >= 4]
         doc = f"rows{start}"
-        easy = _unique([r[1] for r in group if r[3].strip() == "1"])
-        hard = _unique([r[0] for r in group if r[2].strip() == "0"])
+        easy = _sentences([r[1] for r in group if r[3].strip() == "1"], "fr")
+        hard = _sentences([r[0] for r in group if r[2].strip() == "0"], "fr")
         for label, sentences in (("easy", easy), ("standard", hard)):
-            body = _opening("\n".join(sentences), "fr")
+            body = "\n".join(sentences[:SENTENCES_PER_TEXT])
             texts.append(Text("fr", "wivico", split_of(doc), label, doc, body))
     yield from _sample(texts)
 

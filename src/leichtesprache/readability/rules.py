@@ -248,18 +248,18 @@ def subordinate_clause(doc: Doc) -> Iterator[Hit]:
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
         question = unit.masked[sentence.start : sentence.end].rstrip().endswith(("?", "\u061f"))
         spans = list(_phrase_hits(sentence, p.subordinator_phrases))
-        for i, token in enumerate(sentence.tokens):
-            if token.kind != "word":
+        words = sentence.words
+        idioms = {start for start, _end in _phrase_hits(sentence, p.subordinator_exceptions)}
+        for i, token in enumerate(words):
+            if token.start in idioms:
                 continue
             if token.lower in p.subordinators:
                 opens = not (question and i == 0)
             elif token.lower in p.subordinators_after_comma:
                 opens = _after_comma(unit, sentence, token)
             else:  # a participle clause: ", wearing a shirt, …"
-                opens = (
-                    p.nonfinite is not None
-                    and p.nonfinite(token.lower)
-                    and _after_comma(unit, sentence, token)
+                opens = p.nonfinite is not None and p.nonfinite(
+                    words, i, _after_comma(unit, sentence, token)
                 )
             if opens:
                 spans.append((token.start, token.end))

@@ -8,13 +8,14 @@ Easy Read, but "you are allowed to" style phrases are common and fine).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .. import formulas
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset
 from ..counting import Counts, vowel_groups
 from ..lexicon import zipf
+from ..text import Token
 
 NEGATIONS = wordset("not no never nothing nobody none neither nor cannot nowhere")
 _UNITS = [
@@ -106,10 +107,11 @@ NOT_NONFINITE = wordset(
 )
 
 
-def nonfinite(word: str) -> bool:
+def nonfinite(words: Sequence[Token], i: int, after_comma: bool) -> bool:
     """An "-ing" form of a verb ("wearing", "giving", "running") opens a participle clause
     after a comma: "Allen, wearing a thick shirt, …"."""
-    if len(word) < 6 or not word.endswith("ing") or word in NOT_NONFINITE:
+    word = words[i].lower
+    if not after_comma or len(word) < 6 or not word.endswith("ing") or word in NOT_NONFINITE:
         return False
     stem = word[:-3]
     doubled = len(stem) > 2 and stem[-1] == stem[-2]

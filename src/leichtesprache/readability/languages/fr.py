@@ -7,13 +7,14 @@ Defaults: warning above 10 words per sentence, error above 12 (info.gouv.fr: "pa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .. import formulas
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset, wordtable
 from ..counting import Counts, vowel_groups
 from ..lexicon import zipf
+from ..text import Token
 
 NEGATIONS = wordset("ne n' n’ non aucun aucune ni nul nulle")
 NEGATION_SECONDARY = wordset("pas jamais rien guère")
@@ -52,9 +53,38 @@ IRREGULAR_PARTICIPLES = wordset(
 )
 
 
-def nonfinite(word: str) -> bool:
-    """A present participle ("travaillant", "finissant", "prenant") opens a participle
-    clause after a comma: "Le salarié, travaillant le soir, …"."""
+#: Words after which a past participle belongs to a verb form, not to a participle phrase.
+_AUXILIARY = wordset(
+    "suis es est sommes êtes sont étais était étions étiez étaient été être sera seras "
+    "serez serons seront serait seraient soit soient fut furent ai as a avons avez ont "
+    "avais avait avions aviez avaient avoir aura auront aurait auraient eu ayant étant"
+)
+_PREPOSITIONS = wordset("à au aux dans par en de du des sur sous pour avec entre chez vers")
+#: Words before which a form like "paie", "inscrit", "durée" is a verb or a noun.
+_FUNCTION_WORDS = _PREPOSITIONS | wordset(
+    "le la les l' l’ un une ce cet cette ces mon ma mes ton ta tes son sa ses notre nos "
+    "votre vos leur leurs il elle on ils elles je j' j’ tu nous vous me m' m’ te t' t’ se "
+    "s' s’ lui y qui que qu' qu’ ne n' n’ et ou mais quel quelle chaque tout toute"
+)
+
+
+def nonfinite(words: Sequence[Token], i: int, after_comma: bool) -> bool:
+    """A participle that opens a clause: a present participle after a comma ("Le salarié,
+    travaillant le soir, …") or a past participle with its own complement after a noun
+    ("une commune située dans le département", "le salaire payé par le patron")."""
+    word = words[i].lower
+    if (
+        0 < i < len(words) - 1
+        and words[i + 1].lower in _PREPOSITIONS
+        and not _ADVERB.fullmatch(words[i - 1].lower)
+        and words[i - 1].lower not in _AUXILIARY
+        and words[i - 1].lower not in _FUNCTION_WORDS
+        and word not in ("partie", "parties")  # "faire partie de"
+        and _past_participle(word)
+    ):
+        return True
+    if not after_comma:
+        return False
     if word in IRREGULAR_PARTICIPLES:
         return True
     if len(word) < 6 or not word.endswith("ant") or word in NOT_NONFINITE:
@@ -101,7 +131,8 @@ ETRE = wordset(
 )
 #: Verbs that form their perfect with "être" (not passive) and adjectives ending like participles.
 NOT_PASSIVE = wordset(
-    "allé venu arrivé parti né mort entré sorti resté tombé devenu revenu monté descendu "
+    "allé venu arrivé parti partie parties partis né mort entré sorti resté tombé devenu "
+    "revenu monté descendu "
     "passé retourné rentré salarié marié fatigué occupé désolé âgé handicapé obligé "
     "malade libre prêt sûr content absent présent enceinte situé intéressé"
 )
@@ -124,7 +155,7 @@ SUBJUNCTIVE = wordset(
 
 #: Past participles that do not end like their infinitive.
 IRREGULAR_PAST = wordset(
-    "fait faite faits faites dit dite dits dites pris prise pris prises mis mise mises "
+    "fait faite faits dit dite dits pris prise prises mis mise mises "
     "écrit écrite écrits écrites ouvert ouverte ouverts ouvertes offert offerte offerts "
     "offertes couvert couverte inscrit inscrite inscrits inscrites atteint atteinte peint "
     "permis permise interdit interdite produit produite construit construite conduit "
@@ -157,7 +188,7 @@ def _past_participle(word: str) -> bool:
     if not _PARTICIPLE.fullmatch(word):
         return False
     for ending, infinitives in _PAST_ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending) + 1:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[: -len(ending)]
             return any(zipf(stem + inf, "fr") >= 3.0 for inf in infinitives)
     return False
@@ -252,6 +283,7 @@ PROFILE = Profile(
     subordinators=SUBORDINATORS,
     subordinators_after_comma=SUBORDINATORS_AFTER_COMMA,
     nonfinite=nonfinite,
+    subordinator_exceptions=(("quand", "même"),),
     subordinator_phrases=(
         ("bien", "que"),
         ("afin", "que"),
