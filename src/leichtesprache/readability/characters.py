@@ -116,6 +116,8 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
             if token.lower in p.bare_abbreviations and after != "'":
                 spans.append((token.start, token.end, "dotted"))
                 continue
+            if token.text[1:].islower():
+                continue  # no capital after the first letter: no part is in capitals
             for text, (start, end) in zip(token.part_texts(), token.parts, strict=True):
                 if (
                     _is_caps(text)

@@ -192,6 +192,19 @@ def enumeration(doc: Doc) -> Iterator[Hit]:
             )
 
 
+def _after_commas(unit: UnitView, sentence: Sentence) -> set[int]:
+    """The starts of the tokens that follow a comma in the sentence."""
+    found: set[int] = set()
+    if not _COMMA_RUN.search(unit.masked, sentence.start, sentence.end):
+        return found
+    previous_end = sentence.start
+    for token in sentence.tokens:
+        if any(ch in _COMMAS for ch in unit.masked[previous_end : token.start]):
+            found.add(token.start)
+        previous_end = token.end
+    return found
+
+
 def _after_comma(unit: UnitView, sentence: Sentence, token: Token) -> bool:
     before = [t for t in sentence.tokens if t.end <= token.start]
     gap_start = before[-1].end if before else sentence.start
@@ -250,17 +263,16 @@ def subordinate_clause(doc: Doc) -> Iterator[Hit]:
         spans = list(_phrase_hits(sentence, p.subordinator_phrases))
         words = sentence.words
         idioms = {start for start, _end in _phrase_hits(sentence, p.subordinator_exceptions)}
+        commas = _after_commas(unit, sentence)
         for i, token in enumerate(words):
             if token.start in idioms:
                 continue
             if token.lower in p.subordinators:
                 opens = not (question and i == 0)
             elif token.lower in p.subordinators_after_comma:
-                opens = _after_comma(unit, sentence, token)
+                opens = token.start in commas
             else:  # a participle clause: ", wearing a shirt, …"
-                opens = p.nonfinite is not None and p.nonfinite(
-                    words, i, _after_comma(unit, sentence, token)
-                )
+                opens = p.nonfinite is not None and p.nonfinite(words, i, token.start in commas)
             if opens:
                 spans.append((token.start, token.end))
         spans = _outermost(spans)
