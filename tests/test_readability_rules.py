@@ -469,3 +469,10 @@ def test_a_quotation_is_one_finding() -> None:
 def test_an_abbreviation_is_reported_once_per_paragraph() -> None:
     text = "Das SGB regelt das. Das SGB ist ein Gesetz."
     assert len([f for f in _findings(text, "de") if f.rule == "abbreviation"]) == 1
+
+
+def test_russian_copula_dash_is_fine_but_two_dashes_set_off_an_insertion() -> None:
+    copula = "Мини-джоб — это маленькая работа."
+    assert not [f for f in _findings(copula, "ru") if f.rule == "special-characters"]
+    insertion = "Театр – Большой театр – стоит в Москве."
+    assert len([f for f in _findings(insertion, "ru") if f.rule == "special-characters"]) == 2

@@ -18,7 +18,7 @@ _FOOTNOTE = re.compile(
     r"|(?<=\w)\*+(?=[\s.,;:!?]|$)"
 )
 _RANGE = re.compile(r"(?<=\d)\s?[-\u2013\u2014]\s?(?=\d)")
-_DASH = re.compile(r"(?:(?<=\s)|^)[-\u2013\u2014](?=\s|$)|[\u2013\u2014]|\.{3}")
+_DASH = re.compile(r"(?:(?<=\s)|^)[-\u2013\u2014\u2212](?=\s|$)|[\u2013\u2014]|\.{3}")
 
 #: Signs that easy language avoids, with the suggestion an editor gets.
 SPECIAL: dict[str, str] = {
@@ -66,6 +66,22 @@ def _between_words(text: str, start: int, end: int) -> bool:
         and bool(before)
         and before[-1].isalnum()
     )
+
+
+def _copula_dashes(unit: UnitView) -> set[int]:
+    """Dashes that stand for "is" ("Мини-джоб — это работа"): a spaced dash between words,
+    the only one in its sentence. Two such dashes set off an insertion, like brackets."""
+    found: set[int] = set()
+    text = unit.masked
+    for sentence in unit.sentences:
+        dashes = [
+            m.start()
+            for m in _DASH.finditer(text, sentence.start, sentence.end)
+            if _between_words(text, m.start(), m.end())
+        ]
+        if len(dashes) == 1:
+            found.add(dashes[0])
+    return found
 
 
 def _inside_tokens(unit: UnitView) -> set[int]:
@@ -191,10 +207,9 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 doc.tr("A dash between two numbers is hard to read."),
                 doc.tr("Write “from 9 to 10”."),
             )
+        copulas = _copula_dashes(unit) if doc.profile.copula_dash else set()
         for m in _DASH.finditer(text):
-            if m.start() in done or (
-                doc.profile.copula_dash and _between_words(text, m.start(), m.end())
-            ):
+            if m.start() in done or m.start() in copulas:
                 continue
             done.update(range(m.start(), m.end()))
             tip = SPECIAL["\u2026"] if m.group().startswith(".") else _DASH_TIP
