@@ -444,6 +444,12 @@ def test_long_sentence_gets_one_error_per_missing_full_stop() -> None:
     errors = [f for f in _findings(long, "fr") if f.rule == "sentence-length"]
     assert [f.severity for f in errors] == ["error"] * 3
     assert [long[f.start : f.end] for f in errors[1:]] == [",", ","]
+    # An enumeration is one list, not one sentence per item.
+    listing = (
+        "Im Jahr bekommen Sie von Ihrem Chef Geld für Arbeit, Urlaub, Feiertage, Krankheit, "
+        "Mutterschutz und Kurzarbeit."
+    )
+    assert len([f for f in _findings(listing, "de") if f.rule == "sentence-length"]) == 1
     # No boundary: 37 words need 4 sentences of at most 12 words: 3 missing full stops.
     words = " ".join(["mot"] * 36) + " fin."
     assert len([f for f in _findings(words, "fr") if f.rule == "sentence-length"]) == 3

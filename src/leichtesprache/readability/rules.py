@@ -8,6 +8,7 @@ runs them with empty lists (they find nothing) and keeps the truly language-free
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from . import characters, numbers, spelling, vocabulary
@@ -87,14 +88,27 @@ def _split_points(
 
 
 def _clause_boundaries(doc: Doc, unit: UnitView, sentence: Sentence) -> list[tuple[int, int]]:
-    """Commas and semicolons inside the sentence (not in numbers) and subordinating words
-    without a comma before them."""
+    """Where a long sentence can be split: semicolons, subordinating words without a comma
+    before them, and commas after which a part of at least ``_PART_WORDS`` words follows (the
+    short items of an enumeration are one list, not several sentences)."""
     text = unit.masked
     end = sentence.end
     while end > sentence.start and not text[end - 1].isalnum():
         end -= 1
-    spans = [(i, i + 1) for i in _commas(unit, sentence) if i < end]
-    spans += [(m.start(), m.end()) for m in _SEMICOLON.finditer(text, sentence.start, end)]
+    commas = [i for i in _commas(unit, sentence) if i < end]
+    semicolons = [m.start() for m in _SEMICOLON.finditer(text, sentence.start, end)]
+    cuts = sorted([*commas, *semicolons, end])
+    starts = [t.start for t in sentence.tokens]
+    spans = [(i, i + 1) for i in semicolons]
+    in_list = False
+    for k, i in enumerate(cuts[:-1]):
+        if i in commas:
+            following = bisect_left(starts, cuts[k + 1]) - bisect_left(starts, i)
+            if following >= _PART_WORDS or not in_list:
+                spans.append((i, i + 1))
+            in_list = following < _PART_WORDS
+        else:
+            in_list = False
     subordinators = doc.profile.subordinators
     for i, token in enumerate(sentence.words):
         if i > 0 and token.lower in subordinators and not _after_comma(unit, sentence, token):
@@ -102,6 +116,8 @@ def _clause_boundaries(doc: Doc, unit: UnitView, sentence: Sentence) -> list[tup
     return sorted(spans)
 
 
+#: Words after a comma from which the part is a clause of its own, not a list item.
+_PART_WORDS = 4
 _SEMICOLON = re.compile("[;\u061b]")
 
 
