@@ -482,3 +482,9 @@ def test_russian_copula_dash_is_fine_but_two_dashes_set_off_an_insertion() -> No
     assert not [f for f in _findings(copula, "ru") if f.rule == "special-characters"]
     insertion = "Театр – Большой театр – стоит в Москве."
     assert len([f for f in _findings(insertion, "ru") if f.rule == "special-characters"]) == 2
+
+
+def test_a_cross_reference_word_is_not_also_an_abbreviation() -> None:
+    rules = [f.rule for f in _findings("При храме есть колокольня (см. колокол).", "ru")]
+    assert "cross-reference" in rules
+    assert "abbreviation" not in rules

@@ -118,8 +118,8 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
             ):
                 spans.append((m.start(), end, "dotted"))
         for token in unit.tokens:
-            if token.kind != "word":
-                continue
+            if token.kind != "word" or token.lower in p.cross_references:
+                continue  # "см.", "vgl.": the cross-reference rule reports them
             after = unit.masked[token.end : token.end + 1]
             if token.lower in p.abbreviations and after == ".":
                 spans.append((token.start, token.end + 1, "dotted"))
