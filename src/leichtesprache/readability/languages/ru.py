@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from .. import formulas, rules
+from .. import clauses, formulas
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
 from ..counting import Counts
 from ..text import Token
@@ -280,7 +280,7 @@ def number_words(doc: Doc) -> Iterator[Hit]:
 def one_statement(doc: Doc) -> Iterator[Hit]:
     """Like the general rule, plus "и"/"или" between two finite verbs (pymorphy3)."""
     flagged = set()
-    for hit in rules.one_statement(doc):
+    for hit in clauses.one_statement(doc):
         flagged.add((hit.unit, hit.start))
         yield hit
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
