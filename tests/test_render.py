@@ -133,8 +133,8 @@ def test_document_head_and_structure(pub: Publication) -> None:
     assert "<strong>Wichtig:</strong>" in out
     assert '<a href="#topic-1">' in out  # contents entry with target-counter
     assert 'href="tel:03060280028"' in out
-    assert '<a href="https://www.bmas.de">' in out
-    assert '<a href="mailto:info@example.org">' in out
+    assert '<a href="https://www.bmas.de" dir="ltr" class="nobreak">www.bmas.de</a>' in out
+    assert '<a href="mailto:info@example.org" dir="ltr" class="nobreak">' in out
     assert "Musterweg 1</span><br><span" in out
     assert "24. November 2026" in out
     assert "Integrations·zentrum" in out  # a compound that fits a line is never split
@@ -195,9 +195,10 @@ def test_ui_translations_are_escaped_and_used(pub: Publication) -> None:
 def test_draft_and_notes_pages(pub: Publication) -> None:
     out = render(pub, german_texts(pub), draft=True, notes_pages=2)
     assert 'data-draft-label="Draft – not for printing"' in out
-    assert out.count('<section class="notes">') == 2
+    assert out.count('<section class="notes"') == 2
+    assert '<section class="notes" id="notes-0">' in out and 'id="notes-1"' in out
     assert out.index('class="notes"') > out.index('id="help"')
-    assert out.index('class="notes"') < out.index('<footer class="back">')
+    assert out.index('class="notes"') < out.index('<footer class="back" id="back">')
 
 
 def test_rtl_document(pub: Publication) -> None:

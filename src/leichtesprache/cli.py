@@ -112,6 +112,11 @@ def _quiet() -> bool:
     return bool(click.get_current_context().find_root().params.get("quiet"))
 
 
+def _verbose() -> bool:
+    params = click.get_current_context().find_root().params
+    return bool(params.get("verbose") or params.get("debug"))
+
+
 @cli.command()
 @project_option
 @click.option(
@@ -143,6 +148,18 @@ def _quiet() -> bool:
     default=None,
     help="Language versions made in parallel (default: the number of processor cores).",
 )
+@click.option("--force", is_flag=True, help="Make every file again, even if nothing changed.")
+@click.option(
+    "--shard",
+    metavar="K/N",
+    help="Make only the K-th of N shares of the files (for a CI matrix); merge the dist/ "
+    "folders, then run `build --index-only`.",
+)
+@click.option(
+    "--index-only",
+    is_flag=True,
+    help="Only write the download page, from the files already in dist/.",
+)
 @handle_errors
 def build(
     project_dir: Path | None,
@@ -153,8 +170,16 @@ def build(
     as_of: Any,
     allow_partial: bool,
     jobs: int | None,
+    force: bool,
+    shard: str | None,
+    index_only: bool,
 ) -> None:
-    """Build every edition of every language into dist/<publication>/."""
+    """Build every edition of every language into dist/<publication>/.
+
+    Files whose inputs did not change are kept as they are (use --force to make them
+    again).
+    """
+    from .pipeline import Shard
     from .pipeline import build as run_build
     from .progress import BuildProgress
 
@@ -169,13 +194,22 @@ def build(
             as_of=as_of.date() if as_of else None,
             allow_partial=allow_partial,
             jobs=jobs,
+            force=force,
+            shard=Shard.parse(shard) if shard else None,
+            index_only=index_only,
             observer=progress,
         )
+    unchanged = [r for r in results if not r.written]
     for r in results:
+        if not r.written and not _verbose():
+            continue
         shown = _shown(r.path, project.root)
         draft = "  (DRAFT: incomplete)" if r.draft else ""
         pages = f"{r.pages:>3} pages" if r.pages is not None else " " * 9
-        click.echo(f"{r.language:>5}  {pages}  {shown}{draft}")
+        state = "" if r.written else "  (unchanged)"
+        click.echo(f"{r.language or '':>5}  {pages}  {shown}{draft}{state}")
+    if unchanged and not _verbose():
+        click.echo(f"{len(unchanged)} file(s) up to date.")
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -345,6 +379,46 @@ def add_language(code: str, project_dir: Path | None) -> None:
         _err(
             f"Note: the bundled fonts do not cover the {language.script} script; add fonts "
             "for it to fonts/ before building."
+        )
+
+
+@cli.command()
+@project_option
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@handle_errors
+def preflight(project_dir: Path | None, files: Sequence[Path]) -> None:
+    """Check finished PDFs for the print shop and for screen readers.
+
+    FILES are PDFs (default: every PDF in the project's dist/ folder). Screen, print and
+    booklet editions are told apart by their names (-print.pdf, -booklet.pdf).
+    """
+    from .preflight import preflight_project
+
+    project = None
+    if not files or project_dir is not None:
+        project = _load(project_dir)
+    else:
+        from .errors import ConfigError
+
+        try:
+            project = _load(None)
+        except ConfigError:
+            project = None
+    results = preflight_project(project, list(files))
+    failed = 0
+    for path, kind, problems in results:
+        shown = _shown(path, project.root) if project else str(path)
+        if problems:
+            failed += 1
+            click.echo(f"  fails  {shown} ({kind})")
+            for problem in problems:
+                click.echo(f"         {problem}")
+        else:
+            click.echo(f"     ok  {shown} ({kind})")
+    if failed:
+        raise ProblemsFound(
+            f"{failed} of {len(results)} file(s) fail the preflight",
+            hint="rebuild them with `leichtesprache build --force`, or fix what is named above",
         )
 
 

@@ -34,8 +34,18 @@ class Project:
     ui_language: str = "en"
     #: Per-language overrides for the easy-language checker (``[check.<lang>]`` tables).
     check: dict[str, Any] = field(default_factory=dict)
-    #: Raw ``[build]`` settings for the renderer.
+    #: Raw ``[build]`` settings (editions may read their own keys from it).
     build: dict[str, Any] = field(default_factory=dict)
+    #: Web address the built ``dist/`` folder is published under (QR codes on the
+    #: download page); None: no QR codes.
+    public_url: str | None = None
+    #: ICC output profile of the print edition (``[build] print_profile``); None: the
+    #: templates' FOGRA39 profile.
+    print_profile: Path | None = None
+    #: Name of the print condition for the PDF/X output intent (``[build] print_condition``).
+    print_condition: str | None = None
+    #: Crop marks outside the bleed in the print edition (``[build] crop_marks``).
+    crop_marks: bool = False
 
     @property
     def content_dir(self) -> Path:
@@ -129,7 +139,14 @@ def load_project(path: Path | None = None) -> Project:
                     hint=f"known tables are: {', '.join(sorted(known_tables))}",
                 )
             )
-    known_keys = {"languages", "source_language", "publications", "ui_language", "name"}
+    known_keys = {
+        "languages",
+        "source_language",
+        "publications",
+        "ui_language",
+        "name",
+        "public_url",
+    }
     for key in project_tbl:
         if key not in known_keys:
             problems.append(
@@ -206,6 +223,20 @@ def load_project(path: Path | None = None) -> Project:
     if not isinstance(check, dict) or not isinstance(build, dict):
         problems.append(Problem("'check' and 'build' must be tables", rel))
         check, build = {}, {}
+    public_url = project_tbl.get("public_url")
+    if public_url is not None and (
+        not isinstance(public_url, str) or not re.match(r"^https?://[^\s/]+", public_url)
+    ):
+        problems.append(
+            Problem(
+                "'public_url' must be a web address such as \"https://example.org/brochures/\"",
+                rel,
+                line_of(config_file, "public_url"),
+                hint="the address under which the dist/ folder is published",
+            )
+        )
+        public_url = None
+    print_profile, print_condition, crop_marks = _build_settings(build, root, config_file, problems)
     if problems:
         raise ConfigError.from_problems(
             problems, f"the project configuration has {len(problems)} problem(s):"
@@ -219,7 +250,76 @@ def load_project(path: Path | None = None) -> Project:
         ui_language=ui_language,
         check=check,
         build=build,
+        public_url=public_url,
+        print_profile=print_profile,
+        print_condition=print_condition,
+        crop_marks=crop_marks,
     )
+
+
+#: Keys of the ``[build]`` table.
+BUILD_KEYS = ("print_profile", "print_condition", "crop_marks")
+
+
+def _build_settings(
+    build: dict[str, Any], root: Path, config_file: Path, problems: list[Problem]
+) -> tuple[Path | None, str | None, bool]:
+    rel = config_file.name
+    for key in build:
+        if key not in BUILD_KEYS:
+            problems.append(
+                Problem(
+                    f"unknown setting 'build.{key}'",
+                    rel,
+                    line_of(config_file, key),
+                    hint=f"known settings are: {', '.join(BUILD_KEYS)}",
+                )
+            )
+    profile: Path | None = None
+    raw = build.get("print_profile")
+    if raw is not None:
+        profile = (root / str(raw)).resolve()
+        from .colors import profile_is_cmyk
+
+        if not profile.is_file():
+            problems.append(
+                Problem(
+                    f"the print profile {raw} does not exist",
+                    rel,
+                    line_of(config_file, "print_profile"),
+                    hint="give the path of your print shop's .icc file, relative to the project",
+                )
+            )
+            profile = None
+        elif not profile_is_cmyk(profile):
+            problems.append(
+                Problem(
+                    f"the print profile {raw} is not a CMYK output profile",
+                    rel,
+                    line_of(config_file, "print_profile"),
+                    hint="ask the print shop for its CMYK profile (for example FOGRA39 or FOGRA51)",
+                )
+            )
+            profile = None
+    condition = build.get("print_condition")
+    if condition is not None and not isinstance(condition, str):
+        problems.append(
+            Problem(
+                "'print_condition' must be a text", rel, line_of(config_file, "print_condition")
+            )
+        )
+        condition = None
+    crop_marks = build.get("crop_marks", False)
+    if not isinstance(crop_marks, bool):
+        problems.append(
+            Problem(
+                "'crop_marks' must be true or false",
+                rel,
+                line_of(config_file, "crop_marks"),
+            )
+        )
+        crop_marks = False
+    return profile, condition, crop_marks
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

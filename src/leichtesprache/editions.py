@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config import Project
 from .errors import ConfigError
 from .translate import LanguageVersion
 
@@ -34,8 +35,12 @@ class Resources:
 
     templates_dir: Path
     fonts_dir: Path
-    #: The project's ``[build]`` settings.
-    settings: Mapping[str, Any] = field(default_factory=dict)
+    #: The project's settings (print profile, crop marks, public address …).
+    project: Project
+
+    @classmethod
+    def of(cls, project: Project) -> Resources:
+        return cls(project.templates_dir, project.fonts_dir, project)
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,8 @@ class Edition:
     default: bool = True
     #: What it is, for ``--help`` and the docs.
     description: str = ""
+    #: Which preflight its file gets ("screen", "print", "booklet"); None: none.
+    preflight: str | None = None
 
     def file_name(self, publication: str, language: str) -> str:
         return self.filename.format(pub=publication, lang=language)
@@ -152,9 +159,41 @@ def make_editions(
 
 register(
     Edition(
+        "layout",
+        "{pub}-{lang}.pdf",
+        "leichtesprache.layout:make_layout",
+        written=False,
+        default=False,
+        description="one WeasyPrint layout per language, the source of every PDF edition",
+    )
+)
+register(
+    Edition(
         "screen",
         "{pub}-{lang}.pdf",
         "leichtesprache.screen:make_screen",
-        description="the accessible PDF for reading on screen (PDF/UA-1)",
+        derives_from="layout",
+        description="the accessible PDF for reading on screen (PDF/UA-1, A5)",
+        preflight="screen",
+    )
+)
+register(
+    Edition(
+        "print",
+        "{pub}-{lang}-print.pdf",
+        "leichtesprache.printshop:make_print",
+        derives_from="layout",
+        description="for the print shop: PDF/X-4, CMYK, A5 with 3 mm bleed",
+        preflight="print",
+    )
+)
+register(
+    Edition(
+        "booklet",
+        "{pub}-{lang}-booklet.pdf",
+        "leichtesprache.booklet:make_booklet",
+        derives_from="screen",
+        description="for office printers: A5 pages two-up on A4, in saddle-stitch order",
+        preflight="booklet",
     )
 )

@@ -118,3 +118,10 @@ class ProblemsFound(LeichteSpracheError):
     """The work ran and found problems: check errors, an incomplete language, out-of-date files."""
 
     exit_code = EXIT_PROBLEMS
+
+
+class PreflightError(ProblemsFound):
+    """A finished PDF fails the preflight (print shop or accessibility requirements).
+
+    Raised by preflight and the build; the file is not written.
+    """

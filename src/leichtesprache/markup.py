@@ -188,9 +188,22 @@ def _safe_href(href: str) -> str | None:
 
 def ltr_html(text: str) -> Markup:
     """Escaped text in an LTR span (phone numbers, URLs, addresses inside RTL pages)."""
-    text = clean_text(text)
-    css = ' class="nobreak"' if len(text) <= MAX_UNBROKEN_ADDRESS else ""
-    return Markup(f'<span dir="ltr"{css}>{_break_compounds(text, url=True)}</span>')
+    return Markup(f"<span {ltr_attrs(text)}>{ltr_text(text)}</span>")
+
+
+def ltr_attrs(text: str) -> Markup:
+    """The attributes that keep ``text`` left to right (and short addresses on one line).
+
+    For an element that holds the text itself, such as a link: a span inside a link would
+    be tagged as a child of the link in the PDF and carry the link's annotation.
+    """
+    css = ' class="nobreak"' if len(clean_text(text)) <= MAX_UNBROKEN_ADDRESS else ""
+    return Markup(f'dir="ltr"{css}')
+
+
+def ltr_text(text: str) -> Markup:
+    """The escaped text of ``ltr_html``, breakable after "/" in long web addresses."""
+    return Markup(_break_compounds(clean_text(text), url=True))
 
 
 def _text_html(text: str, rtl: bool) -> str:

@@ -1,7 +1,8 @@
-"""The build, read top-down: read → translate → check → make every edition → write.
+"""The build, read top-down: plan → translate → check → make the editions → preflight → write.
 
 The only module that knows the order of the stages. Each stage takes plain objects and
-returns plain objects; the editions come from the registry in ``editions``.
+returns plain objects; the editions come from the registry in ``editions``. Outputs whose
+inputs did not change are neither made nor touched.
 """
 
 from __future__ import annotations
@@ -9,14 +10,16 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 from .config import Project
-from .editions import Resources, Selection, make_editions, select
-from .errors import ProblemsFound
+from .digests import Inputs, Record, is_fresh, output_digest, read_record, write_record
+from .editions import Edition, Resources, Selection, make_editions, select
+from .errors import ConfigError, PreflightError, ProblemsFound
+from .facts import values_for
 from .fsutil import atomic_write_bytes, project_lock
 from .translate import LanguageVersion, require_complete
 from .workspace import Workspace
@@ -26,14 +29,57 @@ log = logging.getLogger("leichtesprache.build")
 
 @dataclass(frozen=True)
 class BuildResult:
-    """One file the build wrote."""
+    """One output of the build: written now, or up to date from an earlier build."""
 
     publication: str
-    language: str
+    language: str | None
     edition: str
     path: Path
     pages: int | None
     draft: bool
+    written: bool = True
+
+
+@dataclass(frozen=True)
+class Shard:
+    """``--shard K/N``: the K-th of N equal shares of the build's (pub, lang, edition) jobs."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        try:
+            k, n = (int(x) for x in text.split("/"))
+        except ValueError:
+            k = n = 0
+        if not 1 <= k <= n:
+            raise ConfigError(
+                f"'{text}' is not a shard", hint="write K/N with 1 ≤ K ≤ N, for example 2/4"
+            )
+        return cls(k, n)
+
+    def takes(self, position: int) -> bool:
+        return position % self.count == self.index - 1
+
+
+@dataclass
+class _Task:
+    """The outputs of one language version that the build makes."""
+
+    publication: str
+    language: str
+    editions: list[Edition]
+    digest: str
+    version: LanguageVersion | None = None
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    """What a build makes and what is already up to date."""
+
+    tasks: tuple[_Task, ...]
+    unchanged: tuple[BuildResult, ...] = field(default_factory=tuple)
 
 
 class BuildObserver(Protocol):
@@ -54,28 +100,40 @@ def build(
     as_of: date | None = None,
     allow_partial: bool = False,
     jobs: int | None = None,
+    force: bool = False,
+    shard: Shard | None = None,
+    index_only: bool = False,
     observer: BuildObserver | None = None,
 ) -> list[BuildResult]:
-    """Build the chosen editions of every publication and language into ``dist/``."""
+    """Build the chosen editions of every publication and language into ``dist/``.
+
+    ``shard`` makes one share of the (publication, language, edition) files, for builds
+    spread over machines; ``index_only`` writes only the download page, from ``dist/``.
+    """
     day = resolve_as_of(as_of)
     workspace = Workspace(project)
     codes = workspace.languages(languages)
     chosen = select(editions)
     out_dir = (out or project.dist_dir).resolve()
-    resources = Resources(project.templates_dir, project.fonts_dir, project.build)
     with project_lock(project.root):
-        versions: list[LanguageVersion] = []
-        for name in workspace.publication_names(publication):
-            log.info("reading content/%s", name)
-            for code in codes:
-                version = workspace.version(name, code, day)
-                if not allow_partial:
-                    require_complete(version)
-                    _require_passing(version, project)
-                versions.append(version)
+        plan = (
+            BuildPlan(())
+            if index_only
+            else _plan(
+                workspace, codes, chosen, out_dir, day, allow_partial, force, shard, publication
+            )
+        )
+        for task in plan.tasks:
+            task.version = workspace.version(task.publication, task.language, day)
+            if not allow_partial:
+                require_complete(task.version)
+                _require_passing(task.version, project)
         if observer is not None:
-            observer.planned(len(versions) * len(chosen.outputs))
-        return _make_all(versions, chosen, resources, out_dir, jobs, observer)
+            observer.planned(sum(len(t.editions) for t in plan.tasks))
+        made = _make_all(list(plan.tasks), chosen, Resources.of(project), out_dir, jobs, observer)
+    if not plan.tasks:
+        log.info("everything is up to date")
+    return sorted([*plan.unchanged, *made], key=lambda r: _order(r, codes, chosen))
 
 
 def resolve_as_of(as_of: date | None) -> date:
@@ -88,6 +146,47 @@ def resolve_as_of(as_of: date | None) -> date:
 
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
+
+
+def _plan(
+    workspace: Workspace,
+    codes: Sequence[str],
+    chosen: Selection,
+    out_dir: Path,
+    day: date,
+    allow_partial: bool,
+    force: bool,
+    shard: Shard | None,
+    only: str | None,
+) -> BuildPlan:
+    """Which outputs to make: those of this shard whose recorded inputs changed."""
+    project = workspace.project
+    inputs = Inputs(project, day, allow_partial)
+    tasks: list[_Task] = []
+    unchanged: list[BuildResult] = []
+    position = 0
+    for name in workspace.publication_names(only):
+        facts = workspace.facts(name)
+        for code in codes:
+            digest = inputs.language(name, code, values_for(facts, code, day))
+            stale: list[Edition] = []
+            for edition in chosen.outputs:
+                position += 1
+                if shard is not None and not shard.takes(position - 1):
+                    continue
+                path = out_dir / name / edition.file_name(name, code)
+                if not force and is_fresh(path, output_digest(digest, edition.name)):
+                    record = read_record(path)
+                    pages = record.pages if record else None
+                    draft = record.draft if record else False
+                    unchanged.append(
+                        BuildResult(name, code, edition.name, path, pages, draft, written=False)
+                    )
+                else:
+                    stale.append(edition)
+            if stale:
+                tasks.append(_Task(name, code, stale, digest))
+    return BuildPlan(tuple(tasks), tuple(unchanged))
 
 
 def _require_passing(version: LanguageVersion, project: Project) -> None:
@@ -103,35 +202,45 @@ def _require_passing(version: LanguageVersion, project: Project) -> None:
 
 
 def _make_all(
-    versions: list[LanguageVersion],
+    tasks: list[_Task],
     chosen: Selection,
     resources: Resources,
     out_dir: Path,
     jobs: int | None,
     observer: BuildObserver | None,
 ) -> list[BuildResult]:
-    workers = min(jobs or os.cpu_count() or 1, len(versions))
+    if not tasks:
+        return []
+    workers = min(jobs or os.cpu_count() or 1, len(tasks))
     log.info(
-        "making %s for %d language version(s) with %d worker(s)",
-        ", ".join(e.name for e in chosen.outputs),
-        len(versions),
+        "making %d file(s) for %d language version(s) with %d worker(s)",
+        sum(len(t.editions) for t in tasks),
+        len(tasks),
         workers,
     )
     results: list[BuildResult] = []
     if workers <= 1:
-        for version in versions:
-            results.extend(_report(_make_language(version, chosen, resources, out_dir), observer))
+        for task in tasks:
+            results.extend(_report(_make_task(task, chosen, resources, out_dir), observer))
         return results
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Each worker makes every edition of one language version and writes its files
-    # atomically; the layout stays inside the worker.
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        futures = [
-            pool.submit(_make_language, version, chosen, resources, out_dir) for version in versions
-        ]
-        for future in futures:
-            results.extend(_report(future.result(), observer))
+    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    if context is not None:
+        # Forked workers share what the parent imported: WeasyPrint loads once.
+        import weasyprint  # noqa: F401
+
+    # The largest versions first, so no worker is left with one long job at the end.
+    ordered = sorted(tasks, key=lambda t: -len(t.version.blocks) if t.version else 0)
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker
+    ) as pool:
+        futures = {
+            id(task): pool.submit(_make_task, task, chosen, resources, out_dir) for task in ordered
+        }
+        for task in tasks:
+            results.extend(_report(futures[id(task)].result(), observer))
     return results
 
 
@@ -160,25 +269,57 @@ def _report(results: list[BuildResult], observer: BuildObserver | None) -> list[
     return results
 
 
-def _make_language(
-    version: LanguageVersion, chosen: Selection, resources: Resources, out_dir: Path
+def _make_task(
+    task: _Task, chosen: Selection, resources: Resources, out_dir: Path
 ) -> list[BuildResult]:
-    folder = out_dir / version.publication.name
+    """Make, preflight and write the outputs of one language version (in a worker)."""
+    from .preflight import preflight
+    from .screen import expected_rtl_words
+    from .weasy import font_families
+
+    version = task.version
+    assert version is not None
+    folder = out_dir / task.publication
     folder.mkdir(parents=True, exist_ok=True)
-    products = make_editions(version, chosen, resources, folder)
+    wanted = Selection(chosen.order, tuple(task.editions))
+    products = make_editions(version, wanted, resources, folder)
+    fonts = font_families(resources.fonts_dir)
+    words = expected_rtl_words(version) if version.language.rtl else set()
+    problems = []
+    for edition in task.editions:
+        if edition.preflight:
+            path = folder / edition.file_name(task.publication, task.language)
+            problems += preflight(
+                products[edition.name].data,
+                edition.preflight,
+                path.name,
+                fonts=fonts,
+                expected_words=words,
+            )
+    if problems:
+        raise PreflightError.from_problems(
+            problems, f"'{task.language}': the preflight found {len(problems)} problem(s):"
+        )
     results = []
-    for edition in chosen.outputs:
-        path = folder / edition.file_name(version.publication.name, version.code)
+    for edition in task.editions:
+        path = folder / edition.file_name(task.publication, task.language)
         product = products[edition.name]
         atomic_write_bytes(path, product.data)
+        digest = output_digest(task.digest, edition.name)
+        write_record(
+            path, Record(digest, edition.name, task.language, product.pages, version.draft)
+        )
         results.append(
             BuildResult(
-                version.publication.name,
-                version.code,
-                edition.name,
-                path,
-                product.pages,
-                version.draft,
+                task.publication, task.language, edition.name, path, product.pages, version.draft
             )
         )
     return results
+
+
+def _order(result: BuildResult, codes: Sequence[str], chosen: Selection) -> tuple[str, int, int]:
+    """Results in the order of the publications, the languages and the editions."""
+    names = [e.name for e in chosen.outputs]
+    language = codes.index(result.language) if result.language in codes else len(codes)
+    edition = names.index(result.edition) if result.edition in names else len(names)
+    return (result.publication, language, edition)

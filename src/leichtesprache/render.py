@@ -21,7 +21,15 @@ from markupsafe import Markup, escape
 
 from .errors import RenderError
 from .languages import Language
-from .markup import clean_text, ltr_html, render_inline, render_plain
+from .markup import (
+    clean_text,
+    ltr_attrs,
+    ltr_html,
+    ltr_text,
+    plain_text,
+    render_inline,
+    render_plain,
+)
 from .model import Block, Contact, Node, Publication, Section
 from .translate import LanguageVersion, UiLabels
 
@@ -123,6 +131,34 @@ def render_html(
         raise RenderError(f"template error: {exc}", file=filename, line=lineno) from exc
 
 
+def link_texts(version: LanguageVersion) -> dict[str, str]:
+    """What each link of the brochure leads to, in words: anchor or URL -> description.
+
+    Screen readers announce a PDF link by its description; "topic-3" or a bare
+    "tel:+49…" says nothing to a listener.
+    """
+    publication = version.publication
+    lookup = _Texts(version.texts(), publication)
+    ui = UiGettext(version.ui)
+    texts = {
+        f"topic-{i}": plain_text(lookup.block(section.title))
+        for i, section in enumerate(publication.sections, 1)
+    }
+    texts["word-book"] = ui.gettext("Word book")
+    texts["help"] = ui.gettext("Where you can get help")
+    for contact in publication.contacts:
+        view = _contact_view(contact, lookup)
+        name = plain_text(view.name)
+        for href, shown in (
+            (view.phone_href, view.phone),
+            (view.url_href, view.url),
+            (view.email_href, view.email),
+        ):
+            if href and shown:
+                texts[href] = f"{name}: {shown}"
+    return texts
+
+
 def format_version(publication: Publication, language: Language) -> str:
     """The "as of" date in the language's words, always with Latin digits."""
     text = format_date(publication.version, format="long", locale=language.code)
@@ -146,6 +182,8 @@ def _environment(templates_dir: Path, ui: UiLabels, language: Language) -> Envir
     env.filters["inline"] = lambda text: render_inline(str(text), rtl=rtl)
     env.filters["plain"] = lambda text: render_plain(str(text))
     env.filters["ltr"] = _ltr_filter
+    env.filters["ltr_attrs"] = lambda text: ltr_attrs(str(text))
+    env.filters["ltr_text"] = lambda text: ltr_text(str(text))
     return env
 
 

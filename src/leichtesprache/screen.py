@@ -1,27 +1,34 @@
-"""The screen edition: the accessible PDF of a language version, laid out by WeasyPrint."""
+"""The screen edition: the accessible A5 PDF (PDF/UA-1), finished from the layout."""
 
 from __future__ import annotations
 
 from .editions import EditionJob, Product
-from .pdf import render_pdf
-from .render import render_html
+from .pdfua import finish_screen
+from .render import link_texts
+from .translate import LanguageVersion
+from .weasy import font_files
 
 
 def make_screen(job: EditionJob) -> Product:
-    """Render the version to HTML and lay it out as a PDF/UA-1 of whole sheets."""
-    version, resources = job.version, job.resources
-    publication = version.publication
-
-    def html(notes_pages: int) -> str:
-        return render_html(version, templates_dir=resources.templates_dir, notes_pages=notes_pages)
-
-    result = render_pdf(
-        html,
-        job.target,
-        language=version.language,
-        fonts_dir=resources.fonts_dir,
-        asset_dirs=[publication.root, resources.templates_dir, resources.fonts_dir],
-        base_url=publication.root,
+    """Cut the bleed, tag pagination as artifacts, describe links, fix RTL extraction."""
+    layout = job.source
+    assert layout is not None, "the screen edition derives from the layout"
+    data = finish_screen(
+        layout.data,
+        notes_pages=layout.info.get("notes_page_numbers", ()),
+        link_texts=link_texts(job.version),
+        font_files=font_files(job.resources.fonts_dir),
     )
-    info = {"notes_pages": result.notes_pages, "fonts": tuple(result.fonts)}
-    return Product(result.data, result.pages, info)
+    return Product(data, layout.pages, layout.info)
+
+
+def expected_rtl_words(version: LanguageVersion) -> set[str]:
+    """The right-to-left words a reader may find in the version's PDF (for preflight)."""
+    from .preflight import _RTL_WORD
+    from .render import format_version
+
+    texts = [*version.texts().values(), version.language.autonym]
+    texts += [v if isinstance(v, str) else " ".join(v) for v in version.ui.messages.values()]
+    texts += link_texts(version).values()
+    texts.append(format_version(version.publication, version.language))
+    return {word for text in texts for word in _RTL_WORD.findall(text)}

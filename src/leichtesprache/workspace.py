@@ -17,6 +17,7 @@ from .catalog import UI_DOMAIN, catalog_path, extract_ui
 from .config import Project
 from .content import load_publication
 from .errors import ConfigError, LanguageError, ProblemsFound
+from .facts import Fact, load_facts
 from .fsutil import relative_path
 from .languages import get_language
 from .model import Publication
@@ -63,6 +64,13 @@ class Workspace:
                 project.content_dir / name, name, project.root
             )
         return self._publications[name]
+
+    def facts(self, name: str) -> dict[str, Fact]:
+        """The facts of a publication, without reading the rest of it if not read yet."""
+        if name in self._publications:
+            return dict(self._publications[name].facts)
+        folder = self.project.content_dir / name
+        return load_facts(folder / "facts.toml", f"content/{name}/facts.toml")
 
     # --- catalogues --------------------------------------------------------------------
 

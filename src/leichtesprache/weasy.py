@@ -1,7 +1,8 @@
-"""Stage 6: HTML to an accessible PDF with WeasyPrint: hermetic fonts, no network, no surprises."""
+"""Stage 5: HTML laid out by WeasyPrint: hermetic fonts, no network, no silent surprises."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import logging
@@ -10,7 +11,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,7 @@ from .errors import Problem, RenderError
 from .fsutil import atomic_write_bytes
 from .languages import Language
 
-log = logging.getLogger("leichtesprache.pdf")
+log = logging.getLogger("leichtesprache.layout")
 
 #: Pages of a saddle-stitched brochure come in sheets of four.
 PAGES_PER_SHEET = 4
@@ -36,30 +37,40 @@ _FONTCONFIG_LOCK = threading.Lock()
 
 
 @dataclass
-class PdfResult:
-    """What ``render_pdf`` produced."""
+class Layout:
+    """A laid-out language version: the tagged PDF with bleed, and where things are in it."""
 
     data: bytes
     pages: int
+    #: Notes pages kept to fill the last sheet (they stand before the back page).
     notes_pages: int
     fonts: list[str] = field(default_factory=list)
+    #: Zero-based numbers of the notes pages in ``data``.
+    notes_page_numbers: tuple[int, ...] = ()
 
 
-def render_pdf(
-    render: Callable[[int], str],
+#: Ids the templates give the reserved notes pages (``notes-0`` …) and the back cover.
+NOTES_ID = "notes-"
+BACK_ID = "back"
+
+
+def lay_out(
+    html: str,
     target: Path,
     *,
     language: Language,
     fonts_dir: Path,
     asset_dirs: Sequence[Path],
     base_url: Path,
-) -> PdfResult:
-    """Lay out ``render(notes_pages)`` as PDF/UA-1, padded to a multiple of 4 pages.
+) -> Layout:
+    """Lay ``html`` out once as PDF/UA-1 and keep whole sheets of four pages.
 
-    ``target`` is the file the PDF is for (named in messages). Fails with ``RenderError``
-    when a URL outside ``asset_dirs`` is requested, when WeasyPrint warns (missing glyph,
-    font or image, CSS it ignores), or when the PDF uses a font that is not in
-    ``fonts_dir``.
+    The HTML holds a few reserved notes pages before the back cover (ids ``notes-0`` …);
+    of those, exactly as many are kept as the last sheet needs, so padding never costs a
+    second layout. ``target`` is the file the PDF is for (named in messages). Fails with
+    ``RenderError`` when a URL outside ``asset_dirs`` is requested, when WeasyPrint warns
+    about something that changes the output (missing glyph, font or image, CSS it
+    ignores), or when the PDF uses a font that is not in ``fonts_dir``.
     """
     fonts_dir = Path(fonts_dir).resolve()
     families = font_families(fonts_dir)
@@ -69,53 +80,54 @@ def render_pdf(
             file=fonts_dir,
             hint="the fonts folder must hold the .ttf files of the brochure fonts",
         )
-    fetcher_dirs = [*asset_dirs, fonts_dir]
-    with _hermetic_fonts(fonts_dir) as font_config, _weasyprint_warnings() as records:
-        from weasyprint import CSS, HTML
+    fetcher = _asset_fetcher([*asset_dirs, fonts_dir])
+    font_config, font_css = _fonts(fonts_dir)
+    with _weasyprint_warnings() as records:
+        from weasyprint import HTML
         from weasyprint.urls import FatalURLFetchingError
 
-        fetcher = _asset_fetcher(fetcher_dirs)
         options: dict[str, Any] = {
             "pdf_variant": PDF_VARIANT,
-            "uncompressed_pdf": False,
+            # Every edition is saved again by pikepdf, which compresses the streams.
+            "uncompressed_pdf": True,
             "presentational_hints": False,
+            "stylesheets": [font_css],
         }
         try:
-            font_css = CSS(
-                string=font_face_css(fonts_dir), font_config=font_config, url_fetcher=fetcher
+            document = HTML(string=html, base_url=_dir_url(base_url), url_fetcher=fetcher).render(
+                font_config=font_config, **options
             )
-            options["stylesheets"] = [font_css]
-
-            def layout(notes_pages: int) -> Any:
-                html = HTML(
-                    string=render(notes_pages), base_url=_dir_url(base_url), url_fetcher=fetcher
-                )
-                return html.render(font_config=font_config, **options)
-
-            notes = 0
-            document = layout(notes)
-            pages = len(document.pages)
-            for _ in range(3):  # padding pages could in theory move content; re-check
-                if pages % PAGES_PER_SHEET == 0:
-                    break
-                notes += (-pages) % PAGES_PER_SHEET
-                document = layout(notes)
-                pages = len(document.pages)
-            else:
-                raise RenderError(
-                    f"cannot pad the brochure to a multiple of "
-                    f"{PAGES_PER_SHEET} pages (it has {pages})",
-                    file=target,
-                )
+            kept, notes = _whole_sheets(document, target)
             _fail_on(records, fetcher, target)
             _fail_on_overflow(document, target)
+            if len(kept) != len(document.pages):
+                document = document.copy([document.pages[i] for i in kept])
             data = document.write_pdf(**options)
         except FatalURLFetchingError as exc:
             raise _refused(fetcher, target, str(exc)) from None
         _fail_on(records, fetcher, target)
     fonts = check_pdf(data, families, lang=language.code.replace("_", "-"), label=target)
-    log.info("%s: %d pages (%d notes pages), fonts %s", target, pages, notes, ", ".join(fonts))
-    return PdfResult(data, pages, notes, fonts)
+    log.info("%s: %d pages (%d notes pages)", Path(target).name, len(kept), len(notes))
+    return Layout(data, len(kept), len(notes), fonts, tuple(kept.index(i) for i in notes))
+
+
+def _whole_sheets(document: Any, target: Path) -> tuple[list[int], list[int]]:
+    """Page numbers to keep (a multiple of 4) and which of them are notes pages."""
+    pages = document.pages
+    reserved = [
+        i for i, page in enumerate(pages) if any(a.startswith(NOTES_ID) for a in page.anchors)
+    ]
+    content = [i for i in range(len(pages)) if i not in reserved]
+    needed = (-len(content)) % PAGES_PER_SHEET
+    if needed > len(reserved):
+        raise RenderError(
+            f"cannot fill the last sheet: {needed} notes page(s) needed, "
+            f"the templates reserve {len(reserved)}",
+            file=target,
+            hint="the templates must lay out notes pages with ids notes-0, notes-1, notes-2",
+        )
+    notes = reserved[:needed]
+    return sorted(content + notes), notes
 
 
 # --- URL fetcher ---------------------------------------------------------------------------
@@ -240,9 +252,27 @@ def _weasyprint_warnings() -> Iterator[list[logging.LogRecord]]:
         logger.setLevel(old_level)
 
 
+#: WeasyPrint notices that concern speed, not the output: passed on as one warning.
+SPEED_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
+_told: set[str] = set()
+
+
 def _fail_on(records: list[logging.LogRecord], fetcher: Any, target: Path) -> None:
+    """Refuse the output for every WeasyPrint warning that changes it."""
     if fetcher.refused:
         raise _refused(fetcher, target, "")
+    for record in list(records):
+        notice = next((n for n in SPEED_NOTICES if record.getMessage().startswith(n)), None)
+        if notice is not None:
+            records.remove(record)
+            if notice not in _told:
+                _told.add(notice)
+                log.warning(
+                    "fonts are subset with fontTools because the HarfBuzz subset library is "
+                    "missing; the PDFs are the same, the build is slower. Install the "
+                    "system package libharfbuzz-subset0 (Debian, Ubuntu) or harfbuzz "
+                    "(Homebrew) to make it faster"
+                )
     if not records:
         return
     problems = []
@@ -298,6 +328,32 @@ def _fail_on_overflow(document: Any, target: Path) -> None:
 
 
 # --- fonts ---------------------------------------------------------------------------------
+
+
+def _fonts(fonts_dir: Path) -> tuple[Any, Any]:
+    """The FontConfiguration and @font-face stylesheet for ``fonts_dir``, made once per
+    process (and again only when a font file changes)."""
+    stamp = tuple(
+        (p.name, p.stat().st_mtime_ns)
+        for p in sorted(fonts_dir.iterdir())
+        if p.suffix.lower() in FONT_SUFFIXES or p.name == "fonts.conf"
+    )
+    return _font_setup(fonts_dir, stamp)
+
+
+@lru_cache(maxsize=4)
+def _font_setup(fonts_dir: Path, _stamp: tuple[tuple[str, int], ...]) -> tuple[Any, Any]:
+    from weasyprint import CSS
+
+    if not _font_setup.cache_info().currsize:
+        # Let the FontConfiguration go while its module is still there: its __del__
+        # fails when the interpreter has already torn WeasyPrint down.
+        atexit.register(_font_setup.cache_clear)
+
+    with _hermetic_fonts(fonts_dir) as font_config:
+        fetcher = _asset_fetcher([fonts_dir])
+        css = CSS(string=font_face_css(fonts_dir), font_config=font_config, url_fetcher=fetcher)
+    return font_config, css
 
 
 @contextlib.contextmanager
@@ -386,6 +442,11 @@ def font_faces(fonts_dir: Path) -> tuple[FontFace, ...]:
         if p.suffix.lower() in FONT_SUFFIXES
     )
     return _font_faces(fonts_dir, stamp)
+
+
+def font_files(fonts_dir: Path) -> dict[str, Path]:
+    """Every name a font may carry in a PDF (normalised) -> its file."""
+    return {_norm(n): face.path for face in font_faces(fonts_dir) for n in face.names}
 
 
 def font_families(fonts_dir: Path) -> set[str]:

@@ -1,4 +1,4 @@
-"""PDF output, tested through its structure: language, fonts, text order, sizes, safety."""
+"""The layout stage (WeasyPrint): language, fonts, text order, sizes, padding, safety."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ import pytest
 
 from conftest import version_of
 from leichtesprache.errors import RenderError
+from leichtesprache.layout import RESERVED_NOTES_PAGES
 from leichtesprache.model import Publication
-from leichtesprache.pdf import _asset_fetcher, check_pdf, font_families, render_pdf
 from leichtesprache.render import render_html
+from leichtesprache.weasy import _asset_fetcher, check_pdf, font_families, lay_out
 from test_render import ARABIC, TEMPLATES, german_texts, make_publication
 
 pytestmark = pytest.mark.slow
@@ -50,14 +51,11 @@ def build(
     calls: list[int] | None = None,
 ) -> Built:
     version = version_of(pub, texts, code, draft=draft)
-
-    def render(notes_pages: int) -> str:
-        if calls is not None:
-            calls.append(notes_pages)
-        return render_html(version, templates_dir=TEMPLATES, notes_pages=notes_pages)
-
-    result = render_pdf(
-        render,
+    html = render_html(version, templates_dir=TEMPLATES, notes_pages=RESERVED_NOTES_PAGES)
+    if calls is not None:
+        calls.append(RESERVED_NOTES_PAGES)
+    result = lay_out(
+        html,
         target,
         language=version.language,
         fonts_dir=FONTS,
@@ -146,8 +144,8 @@ def test_german_pdf_structure(german: tuple[Publication, Built, Path]) -> None:
 @needs_poppler
 def test_padding_with_notes_pages(german: tuple[Publication, Built, Path]) -> None:
     result = german[1]
-    # Rendered once without notes pages, then (if needed) once more with enough of them.
-    assert render_calls == ([0, result.notes_pages] if result.notes_pages else [0])
+    # Laid out once, with notes pages reserved; as many as the last sheet needs are kept.
+    assert render_calls == [RESERVED_NOTES_PAGES]
     assert result.notes_pages > 0  # the tiny brochure needs padding: the test covers it
     pages = pdftotext(result.path).split("\f")[: result.pages]
     notes = [i for i, page in enumerate(pages) if page.lstrip().startswith("Notes")]
@@ -199,8 +197,6 @@ def test_arabic_text_in_logical_order(arabic: Built) -> None:
         assert str(pdf.Root.Lang) == "ar"
         assert len(pdf.pages) % 4 == 0
     text = pdftotext(arabic.path)
-    # poppler writes the letters of a lam-alef/lam-yeh ligature in visual order ("على" comes
-    # out as "عىل"; the PDF's ToUnicode is right), so compare words without ligatures.
     assert "العمل الصغير\nحقوقك وواجباتك" in text
     assert re.search(r"تحصل \S+ مال مقابل عملك\.", text)
     assert "030 60 28 00 28" in text  # not reversed to "28 00 28 60 030"

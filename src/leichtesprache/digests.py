@@ -1,0 +1,178 @@
+"""What each output was made from: a digest of its inputs, kept in a record beside the file.
+
+An output whose record holds the digest of today's inputs is not made again and its file
+is not touched. The digest is taken from the bytes of the inputs (no catalogue is parsed),
+so finding out that nothing changed costs next to nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .config import Project
+from .fsutil import atomic_write_bytes
+
+log = logging.getLogger("leichtesprache.build")
+
+#: Folder in ``dist/<pub>/`` that holds one record per output.
+RECORDS = ".build"
+#: Libraries whose version changes what the outputs look like.
+_TOOLS = ("leichtesprache", "weasyprint", "pydyf", "pikepdf", "babel", "markdown-it-py", "jinja2")
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the build knows about one output file."""
+
+    digest: str
+    edition: str
+    language: str | None
+    pages: int | None
+    draft: bool
+
+    def to_json(self) -> bytes:
+        data = {
+            "digest": self.digest,
+            "edition": self.edition,
+            "language": self.language,
+            "pages": self.pages,
+            "draft": self.draft,
+        }
+        return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def tool_versions() -> str:
+    parts = []
+    for name in _TOOLS:
+        try:
+            parts.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
+            parts.append(f"{name}=?")
+    return ";".join(parts)
+
+
+def tree_digest(folder: Path, skip: Iterable[str] = ()) -> str:
+    """The digest of every file below ``folder`` (names and bytes), in a fixed order."""
+    h = hashlib.sha256()
+    skipped = set(skip)
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            rel = path.relative_to(folder).as_posix()
+            if rel.split("/", 1)[0] in skipped or "/." in f"/{rel}" or rel.startswith("."):
+                continue
+            h.update(rel.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def file_digest(path: Path | None) -> str:
+    if path is None or not path.is_file():
+        return "-"
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class Inputs:
+    """The digests of one build's inputs, each folder read once."""
+
+    def __init__(self, project: Project, day: date, allow_partial: bool) -> None:
+        self.project = project
+        self.day = day
+        self.allow_partial = allow_partial
+        self._folders: dict[Path, str] = {}
+        self._design = ""
+
+    def _folder(self, folder: Path) -> str:
+        if folder not in self._folders:
+            self._folders[folder] = tree_digest(folder)
+        return self._folders[folder]
+
+    def design(self) -> str:
+        """Templates, fonts, print profile and the project's settings: shared by all."""
+        if not self._design:
+            project = self.project
+            settings = {
+                "languages": project.languages,
+                "source": project.source_language,
+                "check": project.check,
+                "build": project.build,
+                "public_url": project.public_url,
+                "print_profile": file_digest(project.print_profile),
+                "allow_partial": self.allow_partial,
+            }
+            self._design = _digest(
+                tool_versions(),
+                self._folder(project.templates_dir),
+                self._folder(project.fonts_dir),
+                json.dumps(settings, sort_keys=True, default=str),
+            )
+        return self._design
+
+    def language(self, publication: str, code: str, facts: dict[str, str]) -> str:
+        """Everything one language version is made from (``facts``: the values shown)."""
+        project = self.project
+        catalogs = [project.locale_dir / code / "LC_MESSAGES" / "ui.po"]
+        if code != project.source_language:
+            catalogs.append(project.locale_dir / code / "LC_MESSAGES" / f"{publication}.po")
+        return _digest(
+            self.design(),
+            publication,
+            code,
+            self._folder(project.content_dir / publication),
+            *(file_digest(c) for c in catalogs),
+            json.dumps(facts, sort_keys=True),
+        )
+
+
+def output_digest(language_digest: str, edition: str) -> str:
+    return _digest(language_digest, edition)
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def record_path(output: Path) -> Path:
+    return output.parent / RECORDS / f"{output.name}.json"
+
+
+def read_record(output: Path) -> Record | None:
+    """The record of an output, or None when there is none (or the file is gone)."""
+    path = record_path(output)
+    if not output.is_file() or not path.is_file():
+        return None
+    try:
+        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        return Record(
+            str(data["digest"]),
+            str(data["edition"]),
+            data.get("language"),
+            data.get("pages"),
+            bool(data.get("draft", False)),
+        )
+    except (OSError, ValueError, KeyError):
+        log.debug("unreadable build record %s: making the output again", path)
+        return None
+
+
+def is_fresh(output: Path, digest: str) -> bool:
+    record = read_record(output)
+    return record is not None and record.digest == digest
+
+
+def write_record(output: Path, record: Record) -> None:
+    path = record_path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, record.to_json())
