@@ -15,25 +15,26 @@ import time
 from pathlib import Path
 from typing import Any
 
+from leichtesprache import check
 from leichtesprache.config import load_project
-from leichtesprache.readability import check_project, check_units, sources
+from leichtesprache.readability import check_units
 
 
 def main(argv: list[str]) -> int:
     started = time.perf_counter()
     project = load_project(Path(argv[0]) if argv else None)
     calls: list[tuple[Any, str, dict[str, Any]]] = []
-    original = sources.check_units
+    original = check.check_units
 
     def spy(units: Any, language: str, **kwargs: Any) -> Any:
         calls.append((units, language, kwargs))
         return original(units, language, **kwargs)
 
-    sources.check_units = spy  # type: ignore[assignment]
+    check.check_units = spy  # type: ignore[assignment]
     try:
-        results = check_project(project)
+        results = check.check_project(project)
     finally:
-        sources.check_units = original
+        check.check_units = original
     first = time.perf_counter() - started
     runs, cpu = [], []
     for _ in range(5):

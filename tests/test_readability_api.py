@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from leichtesprache.errors import ContentError
@@ -358,6 +358,7 @@ SNIPPETS = st.sampled_from(
     kind=KINDS,
     glossary=st.lists(st.text(ALPHABET, max_size=12), max_size=2),
 )
+@example(texts=["\U00017000"], language="ru", kind=None, glossary=[])  # pymorphy3 raised
 def test_check_units_never_raises(
     texts: list[str], language: str, kind: str | None, glossary: list[str]
 ) -> None:

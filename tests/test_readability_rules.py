@@ -58,6 +58,15 @@ CASES: list[tuple[str, str, str, str]] = [
     ("de", "subordinate-clause", "Das ist der Vertrag, den Sie unterschreiben.",
      "Sie bekommen Lohn, den Urlaub und die Rente."),
     ("en", "subordinate-clause", "You get money because you work.", "You work. So you get money."),
+    ("en", "subordinate-clause", "The people who work here get money.", "Who works here?"),
+    ("en", "subordinate-clause", "Your boss, paying you every month, is fair.",
+     "You get money, clothing and food."),
+    ("fr", "subordinate-clause", "Le salarié, travaillant le soir, reçoit de l'argent.",
+     "L'enfant reçoit de l'argent, pendant les vacances."),
+    ("fr", "subordinate-clause", "Vous recevez le salaire prévu par le contrat.",
+     "L'employeur paie pour cela."),
+    ("fr", "subordinate-clause", "Vous êtes libre quand vous êtes malade.",
+     "Vous recevez quand même votre salaire."),
     ("fr", "subordinate-clause", "Vous recevez de l'argent parce que vous travaillez.",
      "Vous travaillez. Alors vous recevez de l'argent."),
     ("ru", "subordinate-clause", "Вы получаете деньги, потому что вы работаете.",
@@ -190,6 +199,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("de", "special-characters", "Alle Lehrer*innen bekommen Geld.",
      "Alle Lehrer und Lehrerinnen bekommen Geld."),
     ("de", "special-characters", "Das steht in § 8.", "Das steht im Gesetz."),
+    ("en", "special-characters", "The word ‘holiday’ is easy.", "The workers’ rights are clear."),
     ("de", "special-characters", "Das ist „wichtig“.", "Das ist **wichtig**."),
     ("de", "special-characters", "Wir arbeiten von 9–10 Uhr.", "Wir arbeiten von 9 bis 10 Uhr."),
     ("en", "special-characters", "You and/or your boss sign.", "You or your boss sign."),
@@ -312,7 +322,9 @@ def test_every_rule_has_cases() -> None:
             "de",
         ),
         ("passive", "error", "Das Geld wird überwiesen.", "de"),
-        ("passive", "warning", "The money is paid by your boss.", "en"),
+        ("passive", "error", "The money is paid by your boss.", "en"),
+        ("passive", "error", "Le salaire est payé par votre patron.", "fr"),
+        ("passive", "warning", "Зарплата выплачивается каждый месяц.", "ru"),
         ("subordinate-clause", "error", "Sie bekommen Geld, weil Sie arbeiten.", "de"),
         ("subordinate-clause", "warning", "You get money because you work.", "en"),
         ("negation", "warning", "Sie zahlen keine Steuern.", "de"),
@@ -418,3 +430,61 @@ def test_russian_inflected_glossary_term_counts_as_explained() -> None:
     explained = check_units([unit], "ru", source="x", glossary=["Работодатель"])
     assert [f for f in plain.findings if f.rule == "long-word"]
     assert not [f for f in explained.findings if f.rule == "long-word"]
+
+
+def test_long_sentence_gets_one_error_per_missing_full_stop() -> None:
+    just_over = "Vous recevez chaque mois de l'argent de votre nouveau patron dans la ville."
+    errors = [f for f in _findings(just_over, "fr") if f.rule == "sentence-length"]
+    assert [f.severity for f in errors] == ["error"]
+    # 3 clause boundaries: 3 missing full stops, the last two shown where the text goes on.
+    long = (
+        "Vous recevez chaque mois de l'argent de votre patron, vous travaillez dans le "
+        "magasin de la ville, vous avez des vacances en été, et vous êtes malade en hiver."
+    )
+    errors = [f for f in _findings(long, "fr") if f.rule == "sentence-length"]
+    assert [f.severity for f in errors] == ["error"] * 3
+    assert [long[f.start : f.end] for f in errors[1:]] == [",", ","]
+    # An enumeration is one list, not one sentence per item.
+    listing = (
+        "Im Jahr bekommen Sie von Ihrem Chef Geld für Arbeit, Urlaub, Feiertage, Krankheit, "
+        "Mutterschutz und Kurzarbeit."
+    )
+    assert len([f for f in _findings(listing, "de") if f.rule == "sentence-length"]) == 1
+    # No boundary: 37 words need 4 sentences of at most 12 words: 3 missing full stops.
+    words = " ".join(["mot"] * 36) + " fin."
+    assert len([f for f in _findings(words, "fr") if f.rule == "sentence-length"]) == 3
+
+
+def test_a_chain_of_subordinate_clauses_is_an_error() -> None:
+    one = [f for f in _findings("You get money because you work.", "en")]
+    assert [f.severity for f in one if f.rule == "subordinate-clause"] == ["warning"]
+    chain = _findings("You get money because you work, which is good.", "en")
+    assert [f.severity for f in chain if f.rule == "subordinate-clause"] == ["warning", "error"]
+    so_that = _findings("You work so that you get money.", "en")
+    assert [f.severity for f in so_that if f.rule == "subordinate-clause"] == ["warning"]
+
+
+def test_a_quotation_is_one_finding() -> None:
+    text = "Das Wort «Minijob» ist kurz."
+    (hit,) = [f for f in _findings(text, "de") if f.rule == "special-characters"]
+    assert text[hit.start : hit.end] == "«Minijob»"
+    single = [f for f in _findings("Das Wort «Minijob ist kurz.", "de")]
+    assert len([f for f in single if f.rule == "special-characters"]) == 1
+
+
+def test_an_abbreviation_is_reported_once_per_paragraph() -> None:
+    text = "Das SGB regelt das. Das SGB ist ein Gesetz."
+    assert len([f for f in _findings(text, "de") if f.rule == "abbreviation"]) == 1
+
+
+def test_russian_copula_dash_is_fine_but_two_dashes_set_off_an_insertion() -> None:
+    copula = "Мини-джоб — это маленькая работа."
+    assert not [f for f in _findings(copula, "ru") if f.rule == "special-characters"]
+    insertion = "Театр – Большой театр – стоит в Москве."
+    assert len([f for f in _findings(insertion, "ru") if f.rule == "special-characters"]) == 2
+
+
+def test_a_cross_reference_word_is_not_also_an_abbreviation() -> None:
+    rules = [f.rule for f in _findings("При храме есть колокольня (см. колокол).", "ru")]
+    assert "cross-reference" in rules
+    assert "abbreviation" not in rules

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -113,6 +113,12 @@ class Profile:
     subordinators: frozenset[str] = frozenset()
     subordinators_after_comma: frozenset[str] = frozenset()
     subordinator_phrases: tuple[tuple[str, ...], ...] = ()
+    #: Phrases that start with a subordinator but open no clause (French "quand même").
+    subordinator_exceptions: tuple[tuple[str, ...], ...] = ()
+    #: True when word ``i`` of a sentence opens a non-finite clause, a subordinate clause in
+    #: all but name (English ", wearing a shirt", French "une ville située dans"); the third
+    #: argument tells whether a comma stands before the word.
+    nonfinite: Callable[[Sequence[Token], int, bool], bool] | None = None
     #: Conjunctions that join the last item of an enumeration ("und", "or").
     list_conjunctions: frozenset[str] = frozenset()
     cross_references: frozenset[str] = frozenset()

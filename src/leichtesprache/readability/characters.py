@@ -18,7 +18,7 @@ _FOOTNOTE = re.compile(
     r"|(?<=\w)\*+(?=[\s.,;:!?]|$)"
 )
 _RANGE = re.compile(r"(?<=\d)\s?[-\u2013\u2014]\s?(?=\d)")
-_DASH = re.compile(r"(?:(?<=\s)|^)[-\u2013\u2014](?=\s|$)|[\u2013\u2014]|\.{3}")
+_DASH = re.compile(r"(?:(?<=\s)|^)[-\u2013\u2014\u2212](?=\s|$)|[\u2013\u2014]|\.{3}")
 
 #: Signs that easy language avoids, with the suggestion an editor gets.
 SPECIAL: dict[str, str] = {
@@ -68,6 +68,22 @@ def _between_words(text: str, start: int, end: int) -> bool:
     )
 
 
+def _copula_dashes(unit: UnitView) -> set[int]:
+    """Dashes that stand for "is" ("Мини-джоб — это работа"): a spaced dash between words,
+    the only one in its sentence. Two such dashes set off an insertion, like brackets."""
+    found: set[int] = set()
+    text = unit.masked
+    for sentence in unit.sentences:
+        dashes = [
+            m.start()
+            for m in _DASH.finditer(text, sentence.start, sentence.end)
+            if _between_words(text, m.start(), m.end())
+        ]
+        if len(dashes) == 1:
+            found.add(dashes[0])
+    return found
+
+
 def _inside_tokens(unit: UnitView) -> set[int]:
     return {i for t in unit.tokens for i in range(t.start, t.end)}
 
@@ -102,8 +118,8 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
             ):
                 spans.append((m.start(), end, "dotted"))
         for token in unit.tokens:
-            if token.kind != "word":
-                continue
+            if token.kind != "word" or token.lower in p.cross_references:
+                continue  # "см.", "vgl.": the cross-reference rule reports them
             after = unit.masked[token.end : token.end + 1]
             if token.lower in p.abbreviations and after == ".":
                 spans.append((token.start, token.end + 1, "dotted"))
@@ -116,6 +132,8 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
             if token.lower in p.bare_abbreviations and after != "'":
                 spans.append((token.start, token.end, "dotted"))
                 continue
+            if token.text[1:].islower():
+                continue  # no capital after the first letter: no part is in capitals
             for text, (start, end) in zip(token.part_texts(), token.parts, strict=True):
                 if (
                     _is_caps(text)
@@ -126,11 +144,15 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
                     spans.append((start, end, "caps"))
         spans.sort(key=lambda span: (span[0], -span[1]))
         last_end = -1
+        seen: set[str] = set()
         for start, end, what in spans:
             if start < last_end:
                 continue
             last_end = end
             word = unit.visible[start:end]
+            if word in seen:  # one finding per abbreviation and paragraph
+                continue
+            seen.add(word)
             if what == "caps":
                 message = doc.tr(
                     "{word} is an abbreviation or a word in capital letters.", word=quote(word)
@@ -185,10 +207,9 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 doc.tr("A dash between two numbers is hard to read."),
                 doc.tr("Write “from 9 to 10”."),
             )
+        copulas = _copula_dashes(unit) if doc.profile.copula_dash else set()
         for m in _DASH.finditer(text):
-            if m.start() in done or (
-                doc.profile.copula_dash and _between_words(text, m.start(), m.end())
-            ):
+            if m.start() in done or m.start() in copulas:
                 continue
             done.update(range(m.start(), m.end()))
             tip = SPECIAL["\u2026"] if m.group().startswith(".") else _DASH_TIP
@@ -200,14 +221,16 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 doc.tr("The sign {sign} is hard to read.", sign=quote(m.group())),
                 doc.tr(tip),
             )
+        quotes: list[int] = []
         for m in _SIGNS.finditer(text):
             i, ch = m.start(), m.group()
             if i in done:
                 continue
             if ch in SPECIAL and not (ch == "*" and _FOOTNOTE.match(text, i)):
                 tip = SPECIAL[ch]
-            elif ch in _QUOTES and i not in inside:
-                tip = _QUOTE_TIP
+            elif ch in _QUOTES and i not in inside and not _apostrophe(text, i):
+                quotes.append(i)
+                continue
             else:
                 continue
             yield Hit(
@@ -218,6 +241,39 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 doc.tr("The sign {sign} is hard to read.", sign=quote(ch)),
                 doc.tr(tip),
             )
+        yield from _quotations(doc, unit, quotes)
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """A ’ or ' after the "s" of a plural ("the workers’ rights") is an apostrophe, unless it
+    closes a quotation opened before it."""
+    if text[i] not in "'\u2019" or i == 0 or text[i - 1] not in "sS":
+        return False
+    before = text[:i]
+    if text[i] == "'":
+        return before.count("'") % 2 == 0
+    return before.count("\u2018") <= before.count("\u2019")
+
+
+def _quotations(doc: Doc, unit: UnitView, marks: list[int]) -> Iterator[Hit]:
+    """One finding per quotation: an opening and a closing mark in the same sentence are one
+    quotation; a mark without a partner is one of its own."""
+    k = 0
+    while k < len(marks):
+        start = end = marks[k]
+        if k + 1 < len(marks) and _same_sentence(unit, start, marks[k + 1] + 1):
+            end = marks[k + 1]
+            k += 1
+        k += 1
+        sign = unit.visible[start] + ("…" + unit.visible[end] if end > start else "")
+        yield Hit(
+            unit.index,
+            start,
+            end + 1,
+            "error",
+            doc.tr("The sign {sign} is hard to read.", sign=quote(sign)),
+            doc.tr(_QUOTE_TIP),
+        )
 
 
 def brackets(doc: Doc) -> Iterator[Hit]:

@@ -12,9 +12,12 @@ from collections.abc import Iterator
 
 from . import characters, numbers, spelling, vocabulary
 from .base import NAME_KINDS, Doc, Hit, Profile, Rule, UnitView, quote
+from .clauses import enumeration, one_statement, sentence_length, subordinate_clause
 from .text import Sentence, Token
 
 #: Block kinds holding running text (paragraph-length, direct address).
+
+
 PROSE_KINDS = frozenset(
     {
         "paragraph",
@@ -26,33 +29,12 @@ PROSE_KINDS = frozenset(
         "picture",
     }
 )
-_COMMAS = ",\u060c\u3001"
+
 
 #: Profile for languages without their own module.
+
+
 GENERIC = Profile(code="xx")
-
-
-def sentence_length(doc: Doc) -> Iterator[Hit]:
-    """Words per sentence (colon parts counted apart): warning and error limits per language."""
-    warn, error = int(doc.get("sentence_warning")), int(doc.get("sentence_error"))
-    for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        count = max(sentence.segments, default=0)
-        if count <= warn:
-            continue
-        severity = "error" if count > error else "warning"
-        limit = error if severity == "error" else warn
-        yield Hit(
-            unit.index,
-            sentence.start,
-            sentence.end,
-            severity,
-            doc.tr(
-                "This sentence has {count} words. Easy sentences have at most {limit}.",
-                count=count,
-                limit=limit,
-            ),
-            doc.tr("Split it into short sentences with one statement each."),
-        )
 
 
 def one_sentence_per_line(doc: Doc) -> Iterator[Hit]:
@@ -103,115 +85,6 @@ def paragraph_length(doc: Doc) -> Iterator[Hit]:
                     limit=limit,
                 ),
                 doc.tr("Split it into two paragraphs, or add a heading."),
-            )
-
-
-_COMMA_RUN = re.compile(f"[{_COMMAS}]")
-
-
-def _commas(unit: UnitView, sentence: Sentence) -> list[int]:
-    """Commas of a sentence, not those inside numbers ("13,90")."""
-    text = unit.masked
-    last = len(text) - 1
-    return [
-        i
-        for i in (m.start() for m in _COMMA_RUN.finditer(text, sentence.start, sentence.end))
-        if not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
-    ]
-
-
-def enumeration(doc: Doc) -> Iterator[Hit]:
-    """More than 3 things in one sentence ("A, B, C and D") belong in a list."""
-    limit = int(doc.get("enumeration_items"))
-    conj = doc.profile.list_conjunctions
-    for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        commas = _commas(unit, sentence)
-        if not commas:
-            continue
-        items = len(commas) + 1
-        if any(t.start > commas[-1] and t.lower in conj for t in sentence.tokens):
-            items += 1
-        if items > limit:
-            yield Hit(
-                unit.index,
-                sentence.start,
-                sentence.end,
-                "warning",
-                doc.tr("This sentence names {count} things in a row.", count=items),
-                doc.tr("Write a list with one thing per line."),
-            )
-
-
-def _after_comma(unit: UnitView, sentence: Sentence, token: Token) -> bool:
-    before = [t for t in sentence.tokens if t.end <= token.start]
-    gap_start = before[-1].end if before else sentence.start
-    return any(ch in _COMMAS for ch in unit.masked[gap_start : token.start])
-
-
-def one_statement(doc: Doc) -> Iterator[Hit]:
-    """Two statements joined in one sentence: ", und …", "aber", "denn", Arabic "، و…"."""
-    p = doc.profile
-    for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        commas = len(_commas(unit, sentence))
-        for i, token in enumerate(sentence.tokens):
-            if token.kind != "word":
-                continue
-            low = token.lower
-            joined = low in p.paired_conjunctions or (
-                i > 0
-                and low in p.contrastive
-                and (not p.contrastive_after_comma or _after_comma(unit, sentence, token))
-            )
-            if not joined and low in p.coordinators and commas < 2:
-                joined = _after_comma(unit, sentence, token)
-            if not joined and p.coordinator_prefixes and i > 0 and len(token.text) > 3:
-                joined = low.startswith(p.coordinator_prefixes) and _after_comma(
-                    unit, sentence, token
-                )
-            if joined:
-                yield doc.two_statements(unit.index, token)
-                break
-
-
-def _phrase_hits(
-    sentence: Sentence, phrases: tuple[tuple[str, ...], ...]
-) -> Iterator[tuple[int, int]]:
-    if not phrases:
-        return
-    words = sentence.words
-    lows = [t.lower for t in words]
-    present = set(lows)
-    for phrase in phrases:
-        if phrase[0] not in present:
-            continue
-        n = len(phrase)
-        for i in range(len(lows) - n + 1):
-            if tuple(lows[i : i + n]) == phrase:
-                yield words[i].start, words[i + n - 1].end
-
-
-def subordinate_clause(doc: Doc) -> Iterator[Hit]:
-    """Subordinate and relative clauses (word lists per language)."""
-    p = doc.profile
-    for unit, sentence in doc.sentences(skip=NAME_KINDS):
-        question = unit.masked[sentence.start : sentence.end].rstrip().endswith(("?", "\u061f"))
-        spans = list(_phrase_hits(sentence, p.subordinator_phrases))
-        for i, token in enumerate(sentence.tokens):
-            if token.kind != "word":
-                continue
-            if (token.lower in p.subordinators and not (question and i == 0)) or (
-                token.lower in p.subordinators_after_comma and _after_comma(unit, sentence, token)
-            ):
-                spans.append((token.start, token.end))
-        if spans:
-            start, end = min(spans)
-            yield Hit(
-                unit.index,
-                start,
-                end,
-                "warning",
-                doc.tr("{word} starts a subordinate clause.", word=quote(unit.visible[start:end])),
-                doc.tr("Write two main sentences instead."),
             )
 
 
@@ -289,6 +162,8 @@ def direct_address(doc: Doc) -> Iterator[Hit]:
 
 
 #: The language-independent rules, in report order.
+
+
 RULES: dict[str, Rule] = {
     "sentence-length": sentence_length,
     "one-sentence-per-line": one_sentence_per_line,

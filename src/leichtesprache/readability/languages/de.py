@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .. import formulas, numbers, rules
+from .. import clauses, formulas, numbers
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
 from ..counting import Counts, vowel_groups
 from ..text import Sentence, Token
@@ -202,7 +202,7 @@ def _genitive_at(words: list[Token], i: int) -> tuple[int, int] | None:
 def subordinate_clause(doc: Doc) -> Iterator[Hit]:
     """Subordinators ("weil", "dass", "wenn") and relative clauses (", die Sie bekommen")."""
     flagged: set[tuple[int, int]] = set()
-    for hit in rules.subordinate_clause(doc):
+    for hit in clauses.subordinate_clause(doc):
         flagged.add((hit.unit, _sentence_of(doc, hit.unit, hit.start)))
         yield hit
     for unit, sentence in doc.sentences(skip=NAME_KINDS):

@@ -8,12 +8,14 @@ Easy Read, but "you are allowed to" style phrases are common and fine).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .. import formulas
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset
 from ..counting import Counts, vowel_groups
+from ..lexicon import zipf
+from ..text import Token
 
 NEGATIONS = wordset("not no never nothing nobody none neither nor cannot nowhere")
 _UNITS = [
@@ -65,10 +67,10 @@ SECOND_PERSON = wordset("you your yours yourself yourselves")
 COORDINATORS = wordset("and or so yet")
 CONTRASTIVE = wordset("but however whereas")
 SUBORDINATORS = wordset(
-    "which whom whose although though whereas unless whereby because whether whilst "
-    "wherein whereupon"
+    "which who whom whose although though whereas unless whereby because whether whilst "
+    "wherein whereupon where when while"
 )
-SUBORDINATORS_AFTER_COMMA = wordset("who where while since that when if")
+SUBORDINATORS_AFTER_COMMA = wordset("since that if")
 HARD_WORDS = wordset(
     "pursuant thereof hereby herein hereafter aforementioned notwithstanding commence "
     "commencement remuneration henceforth therein forthwith whereof heretofore shall "
@@ -96,6 +98,30 @@ CONDITIONALS = wordset(
 )
 
 
+#: Words ending in "-ing" that do not open a clause after a comma.
+NOT_NONFINITE = wordset(
+    "nothing something anything everything thing things morning evening building king ring "
+    "spring string during including according regarding concerning following excluding "
+    "notwithstanding pending wedding meeting feeling beginning ceiling darling sibling "
+    "housing clothing"
+)
+
+
+def nonfinite(words: Sequence[Token], i: int, after_comma: bool) -> bool:
+    """An "-ing" form of a verb ("wearing", "giving", "running") opens a participle clause
+    after a comma: "Allen, wearing a thick shirt, …"."""
+    word = words[i].lower
+    if not after_comma or len(word) < 6 or not word.endswith("ing") or word in NOT_NONFINITE:
+        return False
+    stem = word[:-3]
+    doubled = len(stem) > 2 and stem[-1] == stem[-2]
+    return (
+        zipf(stem, "en") >= 3.5
+        or zipf(stem + "e", "en") >= 3.5
+        or (doubled and zipf(stem[:-1], "en") >= 3.5)
+    )
+
+
 def _participle(word: str) -> bool:
     if word in ADJECTIVE_PARTICIPLES:
         return False
@@ -113,7 +139,7 @@ def passive(doc: Doc) -> Iterator[Hit]:
             while j < len(words) and _ADVERB.fullmatch(words[j].lower) and j - i <= 2:
                 j += 1
             if j < len(words) and _participle(words[j].lower):
-                yield doc.passive(unit.index, token.start, words[j].end)
+                yield doc.passive(unit.index, token.start, words[j].end, "error")
                 break
 
 
@@ -175,6 +201,7 @@ PROFILE = Profile(
     contrastive=CONTRASTIVE,
     subordinators=SUBORDINATORS,
     subordinators_after_comma=SUBORDINATORS_AFTER_COMMA,
+    nonfinite=nonfinite,
     subordinator_phrases=(
         ("so", "that"),
         ("in", "order", "that"),

@@ -7,12 +7,14 @@ Defaults: warning above 10 words per sentence, error above 12 (info.gouv.fr: "pa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .. import formulas
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset, wordtable
 from ..counting import Counts, vowel_groups
+from ..lexicon import zipf
+from ..text import Token
 
 NEGATIONS = wordset("ne n' n’ non aucun aucune ni nul nulle")
 NEGATION_SECONDARY = wordset("pas jamais rien guère")
@@ -32,9 +34,67 @@ COORDINATORS = wordset("et ou donc puis")
 CONTRASTIVE = wordset("mais car cependant pourtant toutefois or")
 SUBORDINATORS = wordset(
     "dont lorsque lorsqu' lorsqu’ puisque puisqu' puisqu’ quoique quoiqu' quoiqu’ "
-    "laquelle lequel lesquels lesquelles auquel duquel"
+    "laquelle lequel lesquels lesquelles auquel duquel qui où quand"
 )
-SUBORDINATORS_AFTER_COMMA = wordset("qui que qu' qu’ où quand si s' s’ comme")
+SUBORDINATORS_AFTER_COMMA = wordset("que qu' qu’ si s' s’ comme")
+#: Words ending in "-ant" that are no present participle.
+NOT_NONFINITE = wordset(
+    "enfant enfants avant pendant maintenant cependant durant restaurant étudiant habitant "
+    "important importante importants importantes quant autant devant néanmoins suivant "
+    "parent parents argent client agent président moment instant diamant aimant éléphant "
+    "croissant courant dirigeant participant représentant commandant lieutenant enseignant "
+    "volant amant gant géant vivant méchant savant chant plant tant"
+)
+
+
+IRREGULAR_PARTICIPLES = wordset(
+    "étant ayant faisant prenant disant voyant pouvant sachant venant tenant mettant voulant "
+    "allant lisant écrivant"
+)
+
+
+#: Words after which a past participle belongs to a verb form, not to a participle phrase.
+_AUXILIARY = wordset(
+    "suis es est sommes êtes sont étais était étions étiez étaient été être sera seras "
+    "serez serons seront serait seraient soit soient fut furent ai as a avons avez ont "
+    "avais avait avions aviez avaient avoir aura auront aurait auraient eu ayant étant"
+)
+_PREPOSITIONS = wordset("à au aux dans par en de du des sur sous pour avec entre chez vers")
+#: Words before which a form like "paie", "inscrit", "durée" is a verb or a noun.
+_FUNCTION_WORDS = _PREPOSITIONS | wordset(
+    "le la les l' l’ un une ce cet cette ces mon ma mes ton ta tes son sa ses notre nos "
+    "votre vos leur leurs il elle on ils elles je j' j’ tu nous vous me m' m’ te t' t’ se "
+    "s' s’ lui y qui que qu' qu’ ne n' n’ et ou mais quel quelle chaque tout toute"
+)
+
+
+def nonfinite(words: Sequence[Token], i: int, after_comma: bool) -> bool:
+    """A participle that opens a clause: a present participle after a comma ("Le salarié,
+    travaillant le soir, …") or a past participle with its own complement after a noun
+    ("une commune située dans le département", "le salaire payé par le patron")."""
+    word = words[i].lower
+    if (
+        0 < i < len(words) - 1
+        and words[i + 1].lower in _PREPOSITIONS
+        and not _ADVERB.fullmatch(words[i - 1].lower)
+        and words[i - 1].lower not in _AUXILIARY
+        and words[i - 1].lower not in _FUNCTION_WORDS
+        and word not in ("partie", "parties")  # "faire partie de"
+        and _past_participle(word)
+    ):
+        return True
+    if not after_comma:
+        return False
+    if word in IRREGULAR_PARTICIPLES:
+        return True
+    if len(word) < 6 or not word.endswith("ant") or word in NOT_NONFINITE:
+        return False
+    stem = word[:-3]
+    if stem.endswith("iss"):  # finissant -> finir
+        return zipf(stem[:-2] + "r", "fr") >= 3.0
+    return any(zipf(stem + ending, "fr") >= 3.0 for ending in ("er", "ir", "re"))
+
+
 HARD_WORDS = frozenset(
     {
         "conformément",
@@ -71,7 +131,8 @@ ETRE = wordset(
 )
 #: Verbs that form their perfect with "être" (not passive) and adjectives ending like participles.
 NOT_PASSIVE = wordset(
-    "allé venu arrivé parti né mort entré sorti resté tombé devenu revenu monté descendu "
+    "allé venu arrivé parti partie parties partis né mort entré sorti resté tombé devenu "
+    "revenu monté descendu "
     "passé retourné rentré salarié marié fatigué occupé désolé âgé handicapé obligé "
     "malade libre prêt sûr content absent présent enceinte situé intéressé"
 )
@@ -92,6 +153,47 @@ SUBJUNCTIVE = wordset(
 )
 
 
+#: Past participles that do not end like their infinitive.
+IRREGULAR_PAST = wordset(
+    "fait faite faits dit dite dits pris prise prises mis mise mises "
+    "écrit écrite écrits écrites ouvert ouverte ouverts ouvertes offert offerte offerts "
+    "offertes couvert couverte inscrit inscrite inscrits inscrites atteint atteinte peint "
+    "permis permise interdit interdite produit produite construit construite conduit "
+    "conduite traduit traduite admis admise compris comprise reconnu reconnue reçu reçue "
+    "reçus reçues vu vue vus vues su connu connue connus connues tenu tenue obtenu obtenue "
+    "retenu retenue prévu prévue prévus prévues perçu perçue dû due dus dues"
+)
+_PAST_ENDINGS = (
+    ("ées", ("er",)),
+    ("ée", ("er",)),
+    ("és", ("er",)),
+    ("é", ("er",)),
+    ("ies", ("ir",)),
+    ("ie", ("ir",)),
+    ("is", ("ir",)),
+    ("i", ("ir",)),
+    ("ues", ("re", "oir")),
+    ("ue", ("re", "oir")),
+    ("us", ("re", "oir")),
+    ("u", ("re", "oir")),
+)
+
+
+def _past_participle(word: str) -> bool:
+    """A past participle: a known irregular one, or a regular ending whose infinitive is a
+    frequent verb ("payé" -> "payer", "choisie" -> "choisir", "rendu" -> "rendre"); "plus",
+    "vous", "petites" are not."""
+    if word in IRREGULAR_PAST:
+        return True
+    if not _PARTICIPLE.fullmatch(word):
+        return False
+    for ending, infinitives in _PAST_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            return any(zipf(stem + inf, "fr") >= 3.0 for inf in infinitives)
+    return False
+
+
 def passive(doc: Doc) -> Iterator[Hit]:
     """Passive: a form of "être" (adverbs allowed between) and a past participle."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
@@ -105,12 +207,8 @@ def passive(doc: Doc) -> Iterator[Hit]:
             if j >= len(words):
                 continue
             word = words[j].lower
-            if (
-                word not in NOT_PASSIVE
-                and _PARTICIPLE.fullmatch(word)
-                and not word.endswith(("ui", "oi", "ai"))
-            ):
-                yield doc.passive(unit.index, token.start, words[j].end)
+            if word not in NOT_PASSIVE and _past_participle(word):
+                yield doc.passive(unit.index, token.start, words[j].end, "error")
                 break
 
 
@@ -184,6 +282,8 @@ PROFILE = Profile(
     contrastive=CONTRASTIVE,
     subordinators=SUBORDINATORS,
     subordinators_after_comma=SUBORDINATORS_AFTER_COMMA,
+    nonfinite=nonfinite,
+    subordinator_exceptions=(("quand", "même"),),
     subordinator_phrases=(
         ("bien", "que"),
         ("afin", "que"),

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from .. import formulas, rules
+from .. import clauses, formulas
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
 from ..counting import Counts
 from ..text import Token
@@ -29,7 +29,10 @@ def _morph() -> Any:
 @lru_cache(maxsize=65536)
 def ru_tag(word: str) -> tuple[str, str, float]:
     """(tag, normal form, score) of the most likely analysis of a Russian word."""
-    parsed = _morph().parse(word)
+    try:
+        parsed = _morph().parse(word)
+    except (KeyError, ValueError):  # a character without a Unicode name
+        parsed = []
     if not parsed:
         return "", word.casefold(), 0.0
     best = parsed[0]
@@ -107,8 +110,10 @@ REFLEXIVE = wordset(
     "заниматься встречаться возвращаться пользоваться оставаться продолжаться меняться "
     "появляться называться нуждаться обращаться справляться соглашаться готовиться "
     "казаться надеяться садиться одеваться мыться увольняться увольнятся регистрироваться "
-    "отказываться"
+    "отказываться длиться"
 )
+#: Short forms used as modal adjectives ("Вы обязаны" = you must), not passive participles.
+NOT_PASSIVE = wordset("обязан обязана обязано обязаны должен должна должно должны")
 
 
 #: Participles that are part of a fixed term (participle lemma, noun lemma): "оплачиваемый
@@ -171,6 +176,8 @@ def participle(doc: Doc) -> Iterator[Hit]:
 
 def _is_passive(token: Token) -> bool:
     tag, lemma, _score = ru_tag(token.lower)
+    if token.lower in NOT_PASSIVE:
+        return False
     if tag.startswith("PRTS") and "pssv" in tag:
         return True
     if (
@@ -273,7 +280,7 @@ def number_words(doc: Doc) -> Iterator[Hit]:
 def one_statement(doc: Doc) -> Iterator[Hit]:
     """Like the general rule, plus "и"/"или" between two finite verbs (pymorphy3)."""
     flagged = set()
-    for hit in rules.one_statement(doc):
+    for hit in clauses.one_statement(doc):
         flagged.add((hit.unit, hit.start))
         yield hit
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
