@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -77,16 +78,68 @@ def check_project(
     day = resolve_as_of(as_of)
     workspace = Workspace(project)
     codes = workspace.languages(languages)
+    names = workspace.publication_names(publication)
+    for name in names:
+        workspace.publication(name)  # read once, before the workers split off
+    checked = _check_all(workspace, [(name, code) for name in names for code in codes], day)
     results: list[CheckResult] = []
-    for name in workspace.publication_names(publication):
-        for code in codes:
-            if code != project.source_language and workspace.catalog(code, name) is None:
-                label = workspace.label(workspace.catalog_file(code, name))
-                results.append(_no_catalogue(code, label, project.ui_language))
-                continue
-            results.append(check_version(workspace.version(name, code, day), project))
+    for name in names:
+        results.extend(checked[(name, code)] for code in codes)
         results.append(check_facts(workspace, name, day))
     return results
+
+
+def _check_one(workspace: Workspace, name: str, code: str, day: date) -> CheckResult:
+    project = workspace.project
+    if code != project.source_language and workspace.catalog(code, name) is None:
+        label = workspace.label(workspace.catalog_file(code, name))
+        return _no_catalogue(code, label, project.ui_language)
+    return check_version(workspace.version(name, code, day), project)
+
+
+#: What forked check workers inherit from the parent: the workspace and the day.
+_SHARED: tuple[Workspace, date] | None = None
+
+
+def _check_in_worker(name: str, code: str) -> CheckResult:
+    assert _SHARED is not None
+    return _check_one(_SHARED[0], name, code, _SHARED[1])
+
+
+def _prepare(codes: list[str]) -> None:
+    """Import what every worker needs once, in the parent: the forks share it."""
+    import wordfreq  # noqa: F401
+
+    from .readability.registry import find
+
+    for code in codes:
+        find(code)
+
+
+def _check_all(
+    workspace: Workspace, pairs: list[tuple[str, str]], day: date
+) -> dict[tuple[str, str], CheckResult]:
+    """Check each (publication, language); languages in parallel on several cores.
+
+    Forked workers inherit the workspace with the publications already read, and each
+    reads only its own languages' catalogues and word lists.
+    """
+    global _SHARED
+    workers = min(os.cpu_count() or 1, len(pairs))
+    if workers <= 1 or not hasattr(os, "fork"):
+        return {(n, c): _check_one(workspace, n, c, day) for n, c in pairs}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _SHARED = (workspace, day)
+    _prepare([code for _, code in pairs])
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pair: pool.submit(_check_in_worker, *pair) for pair in pairs}
+            return {pair: future.result() for pair, future in futures.items()}
+    finally:
+        _SHARED = None
 
 
 def check_facts(workspace: Workspace, name: str, as_of: date) -> CheckResult:
