@@ -16,10 +16,11 @@ import pytest
 
 from conftest import version_of
 from leichtesprache.errors import RenderError
+from leichtesprache.fonts import check_pdf, font_families
 from leichtesprache.layout import RESERVED_NOTES_PAGES
 from leichtesprache.model import Publication
 from leichtesprache.render import render_html
-from leichtesprache.weasy import _asset_fetcher, check_pdf, font_families, lay_out
+from leichtesprache.weasy import _asset_fetcher, lay_out
 from test_render import ARABIC, TEMPLATES, german_texts, make_publication
 
 pytestmark = pytest.mark.slow

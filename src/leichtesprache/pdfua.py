@@ -19,6 +19,8 @@ from typing import Any
 
 import pikepdf
 
+from .fonts import font_key
+
 log = logging.getLogger("leichtesprache.pdf")
 
 #: How pagination artifacts (page numbers, notes pages) are marked.
@@ -270,7 +272,7 @@ def fix_rtl_to_unicode(pdf: pikepdf.Pdf, font_files: Mapping[str, Path]) -> None
         if cmap_stream is None:
             continue
         base = str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1]
-        path = font_files.get(_norm(base))
+        path = font_files.get(font_key(base))
         own = _glyph_chars(path) if path is not None else {}
         cmap = cmap_stream.read_bytes()
         fixed = _BFCHAR.sub(partial(_fixed_entry, own=own), cmap)
@@ -319,7 +321,3 @@ def _glyph_chars(path: Path) -> dict[int, str]:
         for glyph, found in chars.items()
         if len(found) == 1 and unicodedata.category(char := next(iter(found))) == "Mn"
     }
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())

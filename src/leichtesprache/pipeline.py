@@ -291,10 +291,10 @@ def _make_task(
     task: _Task, chosen: Selection, resources: Resources, out_dir: Path
 ) -> list[BuildResult]:
     """Make, preflight and write the outputs of one language version (in a worker)."""
+    from .fonts import font_families
     from .markup import plain_text
     from .preflight import preflight
     from .screen import expected_rtl_words
-    from .weasy import font_families
 
     version = task.version
     assert version is not None

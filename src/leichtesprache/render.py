@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gettext
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -11,27 +10,19 @@ from typing import Any
 
 from babel.dates import format_date
 from jinja2 import (
-    Environment,
-    FileSystemLoader,
-    StrictUndefined,
     TemplateError,
     TemplateNotFound,
 )
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .errors import RenderError
 from .languages import Language
 from .markup import (
     MEDIOPUNKT_BREAK_LETTERS,
-    clean_text,
-    ltr_attrs,
-    ltr_html,
-    ltr_text,
     plain_text,
-    render_inline,
-    render_plain,
 )
 from .model import Block, Contact, Node, Publication, Section
+from .templating import UiGettext, make_environment
 from .translate import LanguageVersion, UiLabels
 
 #: The template that lays out a whole brochure.
@@ -141,7 +132,7 @@ def render_page(
 
     A Mediopunkt compound of ``break_letters`` letters or more may break after a "·".
     """
-    env = _environment(templates_dir, ui, language, break_letters)
+    env = make_environment(templates_dir, ui, language, break_letters)
     full = {
         "lang": language.code.replace("_", "-"),
         "dir": "rtl" if language.rtl else "ltr",
@@ -198,115 +189,6 @@ def format_version(publication: Publication, language: Language) -> str:
     """The "as of" date in the language's words, always with Latin digits."""
     text = format_date(publication.version, format="long", locale=language.code)
     return text.translate(_NON_LATIN_DIGITS)
-
-
-# --- environment ---------------------------------------------------------------------------
-
-
-def _environment(
-    templates_dir: Path, ui: UiLabels, language: Language, break_letters: int
-) -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-    )
-    # The ui catalogue is extracted with trimmed=true; render with the same msgids.
-    env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_translations(_SafeTranslations(UiGettext(ui)), newstyle=True)  # type: ignore[attr-defined]
-    rtl = language.rtl
-    env.filters["inline"] = lambda text: render_inline(
-        str(text), rtl=rtl, break_letters=break_letters
-    )
-    env.filters["plain"] = lambda text: render_plain(str(text))
-    env.filters["ltr"] = _ltr_filter
-    env.filters["ltr_attrs"] = lambda text: ltr_attrs(str(text))
-    env.filters["ltr_text"] = lambda text: ltr_text(str(text))
-    return env
-
-
-def _ltr_filter(text: str) -> Markup:
-    """Plain text kept left-to-right (phone, URL, e-mail, address); lines become <br>."""
-    return Markup("<br>").join(ltr_html(line) for line in str(text).split("\n") if line.strip())
-
-
-class UiGettext(gettext.NullTranslations):
-    """gettext lookups in a language's ui labels; what is missing falls through to English."""
-
-    def __init__(self, labels: UiLabels) -> None:
-        super().__init__()
-        self.labels = labels
-        #: msgids looked up without a translation (for tests and draft reports).
-        self.missing: list[str] = []
-
-    def gettext(self, message: str) -> str:
-        return self.pgettext(None, message)
-
-    def pgettext(self, context: str | None, message: str) -> str:
-        found = self.labels.messages.get((context, message))
-        if not isinstance(found, str):
-            self.missing.append(message)
-            return message
-        return found
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return self.npgettext(None, msgid1, msgid2, n)
-
-    def npgettext(self, context: str | None, msgid1: str, msgid2: str, n: int) -> str:
-        forms = self.labels.messages.get((context, msgid1))
-        index = self.labels.plural_index(n)
-        if not isinstance(forms, tuple) or index >= len(forms):
-            self.missing.append(msgid1)
-            return msgid1 if n == 1 else msgid2
-        return forms[index]
-
-
-class _SafeTranslations(gettext.NullTranslations):
-    """The ui catalogue, escaped.
-
-    Jinja's newstyle gettext marks every translation as safe HTML, but ui translations
-    come from translators like any other text: escape them here. Newstyle gettext also
-    always applies ``%`` formatting, so a translation whose ``%`` would not format like
-    its msgid is replaced by the msgid instead of crashing the build.
-    """
-
-    def __init__(self, ui: gettext.NullTranslations) -> None:
-        super().__init__()
-        self._ui = ui
-
-    def gettext(self, message: str) -> str:
-        return self._safe(message, self._ui.gettext(message))
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        fallback = msgid1 if n == 1 else msgid2
-        return self._safe(fallback, self._ui.ngettext(msgid1, msgid2, n))
-
-    def pgettext(self, context: str, message: str) -> str:
-        return self._safe(message, self._ui.pgettext(context, message))
-
-    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
-        fallback = msgid1 if n == 1 else msgid2
-        return self._safe(fallback, self._ui.npgettext(context, msgid1, msgid2, n))
-
-    @staticmethod
-    def _safe(msgid: str, translation: str) -> str:
-        text = " ".join(clean_text(translation).split("\n"))
-        names = set(_PLACEHOLDER_RE.findall(msgid))
-        if not names:
-            # Jinja formats every translation with "%": a lone percent sign must survive.
-            return escape(text.replace("%", "%%"))
-        if set(_PLACEHOLDER_RE.findall(text)) != names or not _formats(text, names):
-            text = msgid
-        return escape(text)
-
-
-def _formats(text: str, names: set[str]) -> bool:
-    try:
-        text % dict.fromkeys(names, "")
-    except (KeyError, ValueError, TypeError):
-        return False
-    return True
 
 
 # --- view model ----------------------------------------------------------------------------

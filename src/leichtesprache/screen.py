@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .editions import EditionJob, Product
+from .fonts import font_files
 from .pdfua import finish_screen
 from .render import link_texts
 from .translate import LanguageVersion
-from .weasy import font_files
 
 
 def make_screen(job: EditionJob) -> Product:

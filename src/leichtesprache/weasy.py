@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import io
 import logging
 import mimetypes
 import os
-import re
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
@@ -19,6 +17,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .errors import Problem, RenderError
+from .fonts import FONT_SUFFIXES, check_pdf, font_face_css, font_families
 from .fsutil import atomic_write_bytes
 from .languages import Language
 
@@ -30,7 +29,6 @@ PAGES_PER_SHEET = 4
 PDF_VARIANT = "pdf/ua-1"
 #: Largest file the fetcher hands to WeasyPrint (pictures, fonts, stylesheets).
 MAX_ASSET_BYTES = 50 * 1024 * 1024
-FONT_SUFFIXES = (".ttf", ".otf")
 
 # FONTCONFIG_FILE is process-wide; only one thread may swap it at a time.
 _FONTCONFIG_LOCK = threading.Lock()
@@ -395,122 +393,3 @@ def _generated_fontconfig(fonts_dir: Path) -> Path:
     if not conf.is_file() or conf.read_text("utf-8") != text:
         atomic_write_bytes(conf, text.encode("utf-8"))
     return conf
-
-
-@dataclass(frozen=True)
-class FontFace:
-    path: Path
-    family: str
-    weight: int
-    italic: bool
-    names: tuple[str, ...]
-
-
-@lru_cache(maxsize=16)
-def _font_faces(fonts_dir: Path, _stamp: tuple[tuple[str, float], ...]) -> tuple[FontFace, ...]:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-
-    faces = []
-    for path in sorted(fonts_dir.iterdir()):
-        if path.suffix.lower() not in FONT_SUFFIXES:
-            continue
-        try:
-            with TTFont(path, lazy=True) as font:
-                name = font["name"]
-                family = str(name.getDebugName(16) or name.getDebugName(1))
-                style = str(name.getDebugName(17) or name.getDebugName(2) or "")
-                weight = int(font["OS/2"].usWeightClass)
-                italic = bool(font["OS/2"].fsSelection & 1)
-                names = (
-                    family,
-                    f"{family} {style}",
-                    str(name.getDebugName(4) or family),
-                    str(name.getDebugName(6) or family),
-                )
-        except Exception as exc:  # fontTools raises many kinds for a broken file
-            raise RenderError(f"cannot read the font: {exc}", file=path) from exc
-        faces.append(FontFace(path, family, weight, italic, names))
-    return tuple(faces)
-
-
-def font_faces(fonts_dir: Path) -> tuple[FontFace, ...]:
-    """The font files in ``fonts_dir`` with their family, weight and style."""
-    fonts_dir = Path(fonts_dir).resolve()
-    stamp = tuple(
-        (p.name, p.stat().st_mtime)
-        for p in sorted(fonts_dir.glob("*"))
-        if p.suffix.lower() in FONT_SUFFIXES
-    )
-    return _font_faces(fonts_dir, stamp)
-
-
-def font_files(fonts_dir: Path) -> dict[str, Path]:
-    """Every name a font may carry in a PDF (normalised) -> its file."""
-    return {_norm(n): face.path for face in font_faces(fonts_dir) for n in face.names}
-
-
-def font_families(fonts_dir: Path) -> set[str]:
-    """Every name a font in ``fonts_dir`` may carry in a PDF, normalised (see ``_norm``)."""
-    return {_norm(n) for face in font_faces(fonts_dir) for n in face.names}
-
-
-def font_face_css(fonts_dir: Path) -> str:
-    """``@font-face`` rules for every font file in ``fonts_dir`` (file: URLs)."""
-    rules = []
-    for face in font_faces(fonts_dir):
-        family = face.family.replace("\\", "").replace('"', "")
-        rules.append(
-            f'@font-face {{ font-family: "{family}"; src: url("{face.path.as_uri()}"); '
-            f"font-weight: {face.weight}; font-style: {'italic' if face.italic else 'normal'}; }}"
-        )
-    return "\n".join(rules)
-
-
-def _norm(name: str) -> str:
-    """'Noto-Sans-Arabic-Bold', 'NotoSansArabic-Bold', 'Noto Sans Arabic Bold' → same key."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
-def check_pdf(
-    data: bytes, allowed: set[str], *, lang: str | None = None, label: Path | str = "PDF"
-) -> list[str]:
-    """The fonts used in the PDF; RenderError if one is not embedded or not ours,
-    or if the document language is not ``lang``."""
-    import pikepdf
-
-    used: set[str] = set()
-    problems = []
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        if lang is not None and str(pdf.Root.get("/Lang", "")) != lang:
-            problems.append(
-                Problem(
-                    f"the PDF's language is not '{lang}'",
-                    label,
-                    hint="the template must set <html lang=...>",
-                )
-            )
-        for obj in pdf.objects:
-            if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font":
-                continue
-            if "/BaseFont" not in obj:
-                continue  # Type 3 fonts have no BaseFont
-            base = str(obj.BaseFont).lstrip("/")
-            name = base.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", base) else base
-            used.add(name)
-            if _norm(name) not in allowed:
-                problems.append(
-                    Problem(
-                        f"the PDF uses the font '{name}', which is not in the fonts folder",
-                        label,
-                        hint="a character is missing from the brochure fonts; "
-                        "add a font for it to fonts/ or remove the character",
-                    )
-                )
-            descriptor = obj.get("/FontDescriptor")
-            if descriptor is not None and not any(
-                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
-            ):
-                problems.append(Problem(f"the font '{name}' is not embedded", label))
-    if problems:
-        raise _render_error(problems, f"{Path(label).name}: font check failed:")
-    return sorted(used)

@@ -1,0 +1,133 @@
+"""The project's fonts: their files, family names and styles, and which a PDF may use."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import Problem, RenderError
+
+#: Font files the fonts folder may hold.
+FONT_SUFFIXES = (".ttf", ".otf")
+
+
+@dataclass(frozen=True)
+class FontFace:
+    path: Path
+    family: str
+    weight: int
+    italic: bool
+    names: tuple[str, ...]
+
+
+@lru_cache(maxsize=16)
+def _font_faces(fonts_dir: Path, _stamp: tuple[tuple[str, float], ...]) -> tuple[FontFace, ...]:
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    faces = []
+    for path in sorted(fonts_dir.iterdir()):
+        if path.suffix.lower() not in FONT_SUFFIXES:
+            continue
+        try:
+            with TTFont(path, lazy=True) as font:
+                name = font["name"]
+                family = str(name.getDebugName(16) or name.getDebugName(1))
+                style = str(name.getDebugName(17) or name.getDebugName(2) or "")
+                weight = int(font["OS/2"].usWeightClass)
+                italic = bool(font["OS/2"].fsSelection & 1)
+                names = (
+                    family,
+                    f"{family} {style}",
+                    str(name.getDebugName(4) or family),
+                    str(name.getDebugName(6) or family),
+                )
+        except Exception as exc:  # fontTools raises many kinds for a broken file
+            raise RenderError(f"cannot read the font: {exc}", file=path) from exc
+        faces.append(FontFace(path, family, weight, italic, names))
+    return tuple(faces)
+
+
+def font_faces(fonts_dir: Path) -> tuple[FontFace, ...]:
+    """The font files in ``fonts_dir`` with their family, weight and style."""
+    fonts_dir = Path(fonts_dir).resolve()
+    stamp = tuple(
+        (p.name, p.stat().st_mtime)
+        for p in sorted(fonts_dir.glob("*"))
+        if p.suffix.lower() in FONT_SUFFIXES
+    )
+    return _font_faces(fonts_dir, stamp)
+
+
+def font_files(fonts_dir: Path) -> dict[str, Path]:
+    """Every name a font may carry in a PDF (normalised) -> its file."""
+    return {font_key(n): face.path for face in font_faces(fonts_dir) for n in face.names}
+
+
+def font_families(fonts_dir: Path) -> set[str]:
+    """Every name a font in ``fonts_dir`` may carry in a PDF, normalised (see ``font_key``)."""
+    return {font_key(n) for face in font_faces(fonts_dir) for n in face.names}
+
+
+def font_face_css(fonts_dir: Path) -> str:
+    """``@font-face`` rules for every font file in ``fonts_dir`` (file: URLs)."""
+    rules = []
+    for face in font_faces(fonts_dir):
+        family = face.family.replace("\\", "").replace('"', "")
+        rules.append(
+            f'@font-face {{ font-family: "{family}"; src: url("{face.path.as_uri()}"); '
+            f"font-weight: {face.weight}; font-style: {'italic' if face.italic else 'normal'}; }}"
+        )
+    return "\n".join(rules)
+
+
+def font_key(name: str) -> str:
+    """'Noto-Sans-Arabic-Bold', 'NotoSansArabic-Bold', 'Noto Sans Arabic Bold' → same key."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def check_pdf(
+    data: bytes, allowed: set[str], *, lang: str | None = None, label: Path | str = "PDF"
+) -> list[str]:
+    """The fonts used in the PDF; RenderError if one is not embedded or not ours,
+    or if the document language is not ``lang``."""
+    import pikepdf
+
+    used: set[str] = set()
+    problems = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if lang is not None and str(pdf.Root.get("/Lang", "")) != lang:
+            problems.append(
+                Problem(
+                    f"the PDF's language is not '{lang}'",
+                    label,
+                    hint="the template must set <html lang=...>",
+                )
+            )
+        for obj in pdf.objects:
+            if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font":
+                continue
+            if "/BaseFont" not in obj:
+                continue  # Type 3 fonts have no BaseFont
+            base = str(obj.BaseFont).lstrip("/")
+            name = base.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", base) else base
+            used.add(name)
+            if font_key(name) not in allowed:
+                problems.append(
+                    Problem(
+                        f"the PDF uses the font '{name}', which is not in the fonts folder",
+                        label,
+                        hint="a character is missing from the brochure fonts; "
+                        "add a font for it to fonts/ or remove the character",
+                    )
+                )
+            descriptor = obj.get("/FontDescriptor")
+            if descriptor is not None and not any(
+                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            ):
+                problems.append(Problem(f"the font '{name}' is not embedded", label))
+    if problems:
+        raise RenderError.from_problems(problems, f"{Path(label).name}: font check failed:")
+    return sorted(used)
