@@ -12,7 +12,7 @@ import io
 import logging
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 import pikepdf
 
 from .fonts import font_key
+from .pdfstream import editable, mark_artifacts
 
 log = logging.getLogger("leichtesprache.pdf")
 
@@ -89,14 +90,14 @@ def _artifacts(pdf: pikepdf.Pdf, notes_pages: set[int]) -> None:
     parent_tree: Any = root.ParentTree.Nums
     page_index: dict[Any, int] = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
     bullets: set[tuple[Any, int]] = set()
-    for elem in list(_elements(root)):
-        pg = elem.get("/Pg")
-        if pg is not None and page_index.get(pg.objgen) in notes_pages:
-            _detach(elem)
-        elif elem.get("/S") == "/Lbl":
+    reachable: set[Any] = set()
+    for elem in list(_elements(root, skip=_leaves_tree(page_index, notes_pages))):
+        if elem.get("/S") == "/Lbl":
+            pg = elem.get("/Pg")
             bullets.update((pg.objgen, mcid) for mcid in _mcids(elem) if pg is not None)
             _detach(elem)
-    reachable = {elem.objgen for elem in _elements(root)}
+        else:
+            reachable.add(elem.objgen)
     for i, page in enumerate(pdf.pages):
         key = page.obj.get("/StructParents")
         if key is None:
@@ -121,17 +122,34 @@ def _artifacts(pdf: pikepdf.Pdf, notes_pages: set[int]) -> None:
                 mcids[mcid] = None
 
 
-def _elements(node: pikepdf.Object) -> Iterator[pikepdf.Dictionary]:
-    """Every structure element below ``node`` (the root or an element), depth first."""
+def _leaves_tree(
+    page_index: Mapping[Any, int], notes_pages: set[int]
+) -> Callable[[pikepdf.Dictionary], bool]:
+    """A test that detaches elements of notes pages (they become artifacts) as it goes."""
+
+    def leaves(elem: pikepdf.Dictionary) -> bool:
+        pg = elem.get("/Pg")
+        if pg is not None and page_index.get(pg.objgen) in notes_pages:
+            _detach(elem)
+            return True
+        return False
+
+    return leaves
+
+
+def _elements(
+    node: pikepdf.Object, skip: Callable[[pikepdf.Dictionary], bool] | None = None
+) -> Iterator[pikepdf.Dictionary]:
+    """Every structure element below ``node``, depth first (without those ``skip`` takes)."""
     kids = node.get("/K")
     if kids is None:
         return
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/OBJR":
-            if kid.get("/Type") == "/MCR":
+    for kid in list(kids) if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/OBJR", "/MCR"):
+            if skip is not None and skip(kid):
                 continue
             yield kid
-            yield from _elements(kid)
+            yield from _elements(kid, skip)
 
 
 def _detach(elem: pikepdf.Dictionary) -> None:
@@ -170,6 +188,13 @@ def _mark_as_artifacts(
     pdf: pikepdf.Pdf, page: pikepdf.Page, kinds: Mapping[int, pikepdf.Dictionary]
 ) -> None:
     """Rewrite ``BDC <tag> <</MCID n>>`` as an artifact of the kind given for ``n``."""
+    contents = page.obj.get("/Contents")
+    if isinstance(contents, pikepdf.Stream):
+        data = contents.read_bytes()
+        if editable(data):
+            names = {mcid: kind.unparse() for mcid, kind in kinds.items()}
+            page.obj.Contents = pdf.make_stream(mark_artifacts(data, names))
+            return
     ops = pikepdf.parse_content_stream(page)
     changed = False
     rewritten: list[Any] = []

@@ -20,6 +20,7 @@ from typing import Any
 import pikepdf
 
 from .colors import ColorConverter, icc_transform
+from .pdfstream import editable, has_colour_spaces, recolour
 
 log = logging.getLogger("leichtesprache.pdf")
 
@@ -92,7 +93,12 @@ def _set_boxes(page: pikepdf.Page) -> None:
 
 def _convert_page(pdf: pikepdf.Pdf, page: pikepdf.Page, converter: ColorConverter) -> None:
     resources = page.obj.get("/Resources", pikepdf.Dictionary())
-    page.obj.Contents = pdf.make_stream(_convert_stream(page, resources, converter))
+    contents = page.obj.get("/Contents")
+    data = contents.read_bytes() if isinstance(contents, pikepdf.Stream) else None
+    if data is not None and editable(data) and not has_colour_spaces(data):
+        page.obj.Contents = pdf.make_stream(recolour(data, converter.cmyk))
+    else:
+        page.obj.Contents = pdf.make_stream(_convert_stream(page, resources, converter))
     _convert_resources(pdf, resources, converter, seen=set())
 
 
@@ -109,7 +115,11 @@ def _convert_resources(
                 _convert_image(obj, converter)
             elif obj.get("/Subtype") == "/Form" or obj.get("/PatternType") == 1:
                 inner = obj.get("/Resources", pikepdf.Dictionary())
-                obj.write(_convert_stream(obj, inner, converter))
+                data = obj.read_bytes()
+                if editable(data) and not has_colour_spaces(data):
+                    obj.write(recolour(data, converter.cmyk))
+                else:
+                    obj.write(_convert_stream(obj, inner, converter))
                 _convert_resources(pdf, inner, converter, seen)
     spaces = resources.get("/ColorSpace")
     if isinstance(spaces, pikepdf.Dictionary):

@@ -8,6 +8,7 @@ from typing import Any
 import pikepdf
 
 from .errors import Problem
+from .pdfstream import editable, has_colour_spaces, rgb_operator
 
 #: A5 in points, and how far a box may be off (rounding in the PDF).
 A5 = (419.53, 595.28)
@@ -106,6 +107,9 @@ def _images(page: pikepdf.Page) -> Iterator[Any]:
 
 
 def _rgb_in_stream(stream: Any, resources: Any) -> str | None:
+    raw = _raw(stream)
+    if raw is not None and editable(raw) and not has_colour_spaces(raw):
+        return rgb_operator(raw)
     spaces = resources.get("/ColorSpace", {})
     for instruction in pikepdf.parse_content_stream(stream):
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
@@ -120,6 +124,12 @@ def _rgb_in_stream(stream: Any, resources: Any) -> str | None:
             if name in ("/DeviceRGB", "/CalRGB", "/Lab"):
                 return f"{op} {name}"
     return None
+
+
+def _raw(stream: Any) -> bytes | None:
+    """The bytes of a page's (single) content stream or a form XObject."""
+    target = stream.obj.get("/Contents") if isinstance(stream, pikepdf.Page) else stream
+    return target.read_bytes() if isinstance(target, pikepdf.Stream) else None
 
 
 def _pdfx(pdf: pikepdf.Pdf, label: str) -> list[Problem]:
