@@ -13,8 +13,8 @@ from conftest import fill_catalog
 from leichtesprache.config import load_project
 from leichtesprache.languages import GNU_PLURAL_FORMS, get_language, same_plural_rule
 from leichtesprache.merge import merge, new_catalog
-from leichtesprache.templating import UiGettext
 from leichtesprache.status import status
+from leichtesprache.templating import UiGettext
 from leichtesprache.translate import UiLabels
 from leichtesprache.update import update
 
