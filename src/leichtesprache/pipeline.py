@@ -96,7 +96,7 @@ def _require_passing(version: LanguageVersion, project: Project) -> None:
 
     if not check_version(version, project).passed:
         raise ProblemsFound(
-            f"'{version.code}' breaks easy-language rules (errors found)",
+            f"'{version.code}' has errors: easy-language rules or translation checks",
             hint=f"run `leichtesprache check --lang {version.code}` to see them, fix the "
             "texts, or build a draft with --allow-partial",
         )

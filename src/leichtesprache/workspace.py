@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import polib
 
-from .catalog import UI_DOMAIN, catalog_path, extract_ui
+from .catalog import UI_DOMAIN, UI_SOURCE_LANGUAGE, catalog_path, extract_ui
+from .catalogtext import CatalogText
 from .config import Project
 from .content import load_publication
 from .errors import ConfigError, LanguageError, ProblemsFound
@@ -92,11 +94,29 @@ class Workspace:
         return self._ui_template
 
     def ui_labels(self, code: str) -> UiLabels:
+        """A language's template labels; the source language's stand in for missing ones."""
         path = self.catalog_file(code, UI_DOMAIN)
         po = self.catalog(code, UI_DOMAIN)
-        return UiLabels.from_catalog(
+        labels = UiLabels.from_catalog(
             po, self.label(path) if po is not None else None, get_language(code).plural_forms
         )
+        source = self.project.source_language
+        if code != source:
+            labels = replace(labels, fallback=self.ui_labels(source))
+        return labels
+
+    def catalog_texts(self, code: str, name: str) -> tuple[CatalogText, ...]:
+        """The catalogues of a language version as plain data, for the translation checks."""
+        found = []
+        source = self.publication(name).source_language
+        for domain, msgid_language in ((name, source), (UI_DOMAIN, UI_SOURCE_LANGUAGE)):
+            if domain == name and code == self.project.source_language:
+                continue
+            po = self.catalog(code, domain)
+            if po is not None:
+                label = self.label(self.catalog_file(code, domain))
+                found.append(CatalogText.of(po, label, domain, msgid_language))
+        return tuple(found)
 
     # --- the translated model ------------------------------------------------------------
 
@@ -129,6 +149,7 @@ class Workspace:
             catalog_file=catalog_file,
             ui=self.ui_labels(code),
             ui_template=self.ui_template(),
+            catalogs=self.catalog_texts(code, name),
         )
 
     def languages(self, codes: Sequence[str] = ()) -> tuple[str, ...]:
