@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .catalog import UI_DOMAIN
+from .checkcache import remember
 from .config import Project
 from .errors import ConfigError
 from .facts import FactNote, fact_warnings, undated_amounts
@@ -100,7 +101,9 @@ def check_project(
                 label = workspace.label(workspace.catalog_file(code, name))
                 results.append(_no_catalogue(code, label, project.ui_language))
                 continue
-            result = check_version(workspace.version(name, code, day), project)
+            version = workspace.version(name, code, day)
+            result = check_version(version, project)
+            remember(version, project, result)  # `status` reads the error count
             results.append(_once(result, reported))
         results.append(check_facts(workspace, name, day))
     return results

@@ -250,32 +250,38 @@ def check(
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Exit 1 when a language is not ready to publish (for CI).",
+)
 @handle_errors
-def status(project_dir: Path | None, fmt: str) -> None:
-    """Show how far each language is: translated, fuzzy, untranslated, obsolete."""
+def status(project_dir: Path | None, fmt: str, check_only: bool) -> None:
+    """Show how far each language is, and whether it may be published and why not."""
     import json
 
-    from .status import status as run_status
+    from .status import project_status
 
     project = _load(project_dir)
-    rows = run_status(project)
+    state = project_status(project)
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"version": 1, "catalogs": [r.to_dict() for r in rows]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
+        click.echo(json.dumps(state.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_status(state)
+    if check_only:
+        state.require_publishable()
+
+
+def _print_status(state: Any) -> None:
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title="Translation status", title_justify="left")
     for col in ("language", "domain", "translated", "fuzzy", "untranslated", "obsolete", "done"):
         table.add_column(col, justify="right" if col not in ("language", "domain") else "left")
-    for r in rows:
-        done = f"{r.percent:.0f} %"
+    for r in state.catalogs:
+        done = f"{r.percent:.1f}".removesuffix(".0") + " %"
         style = "green" if r.complete else ("yellow" if r.translated else "red")
         table.add_row(
             r.language,
@@ -286,8 +292,19 @@ def status(project_dir: Path | None, fmt: str) -> None:
             str(r.obsolete),
             f"[{style}]{done}[/{style}]",
         )
-    Console(soft_wrap=True).print(table)
+    console = Console(soft_wrap=True)
+    console.print(table)
     click.echo("Fuzzy means: the German text changed; check and confirm the translation.")
+    click.echo("")
+    click.echo("Ready to publish:")
+    for lang in state.languages:
+        if lang.publishable:
+            review = lang.review
+            click.echo(
+                f"  {lang.language:<6} yes (checked by readers on {review.date}, {review.by})"
+            )
+        else:
+            click.echo(f"  {lang.language:<6} no: {'; '.join(lang.reasons)}")
 
 
 @cli.command()
