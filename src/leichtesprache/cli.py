@@ -366,6 +366,49 @@ def add_language(code: str, project_dir: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("lang")
+@click.option("--by", "by", required=True, help="Who checked the text: readers or reading group.")
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day the readers checked the text (default: today).",
+)
+@click.option("--note", default="", help="A note, e.g. what the readers changed.")
+@click.option("--publication", help="Only this publication (default: all).")
+@project_option
+@handle_errors
+def review(
+    lang: str,
+    by: str,
+    day: Any,
+    note: str,
+    publication: str | None,
+    project_dir: Path | None,
+) -> None:
+    """Record that readers from the target group checked the current text of LANG.
+
+    Leichte Sprache counts as Leichte Sprache only after readers from the target group
+    have checked it. The record goes to content/<publication>/reviews.toml; when the text
+    of LANG changes later, its review is needed again (see `leichtesprache status`).
+    """
+    from .review import record_review
+
+    project = _load(project_dir)
+    paths = record_review(
+        project,
+        lang,
+        by=by,
+        day=day.date() if day else None,
+        note=note,
+        publication=publication,
+    )
+    for path in paths:
+        click.echo(f"recorded  {_shown(path, project.root)}")
+    click.echo(f"The brochure in '{lang}' now names the review in its imprint.")
+
+
+@cli.command()
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 @handle_errors
 def init(directory: Path) -> None:

@@ -6,6 +6,7 @@ import gettext
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,9 @@ def render_html(
         "contacts": [_contact_view(c, lookup) for c in publication.contacts],
         "draft": version.draft,
         "notes_pages": range(max(0, notes_pages)),
+        # The readers' review, shown in the imprint only when it covers exactly these texts.
+        "review": version.review if version.review.state == "reviewed" else None,
+        "review_date": format_day(version.review.date, language) if version.review.date else "",
     }
     try:
         template = env.get_template(BROCHURE_TEMPLATE)
@@ -161,8 +165,12 @@ def link_texts(version: LanguageVersion) -> dict[str, str]:
 
 def format_version(publication: Publication, language: Language) -> str:
     """The "as of" date in the language's words, always with Latin digits."""
-    text = format_date(publication.version, format="long", locale=language.code)
-    return text.translate(_NON_LATIN_DIGITS)
+    return format_day(publication.version, language)
+
+
+def format_day(day: date, language: Language) -> str:
+    """A date in the language's words, always with Latin digits."""
+    return format_date(day, format="long", locale=language.code).translate(_NON_LATIN_DIGITS)
 
 
 # --- environment ---------------------------------------------------------------------------

@@ -16,10 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, ProblemsFound
 from .textfile import load_toml
 
 if TYPE_CHECKING:
+    from .config import Project
     from .model import Block
 
 #: The file of a publication that holds its reviews.
@@ -126,6 +127,60 @@ def load_reviews(path: Path, label: str) -> tuple[ReviewRecord, ...]:
     if problems:
         raise ContentError.from_problems(problems)
     return tuple(records)
+
+
+def record_review(
+    project: Project,
+    code: str,
+    *,
+    by: str,
+    day: date | None = None,
+    note: str = "",
+    publication: str | None = None,
+) -> list[Path]:
+    """Record that readers checked the current text of ``code`` (``leichtesprache review``).
+
+    One ``[[review]]`` is appended to each publication's ``reviews.toml`` (written
+    atomically; what is already in the file, comments too, stays as it is). Only a complete
+    language can be reviewed: readers must have seen the whole text in that language.
+    """
+    from .fsutil import atomic_write_text, project_lock
+    from .translate import review_digest
+    from .workspace import Workspace
+
+    by, note, today = by.strip(), note.strip(), date.today()
+    day = day or today
+    if not by or "\n" in by or "\n" in note:
+        raise ContentError(
+            "--by needs the readers' names (or the name of the reading group) on one line",
+            hint='write e.g. --by "Prüfgruppe Leichte Sprache, Beratungsstelle Nord"',
+        )
+    if day > today:
+        raise ContentError(
+            f"the review date {day.isoformat()} is in the future",
+            hint="give the day the readers checked the text: --date YYYY-MM-DD",
+        )
+    workspace = Workspace(project)
+    workspace.languages([code])
+    written = []
+    with project_lock(project.root):
+        for name in workspace.publication_names(publication):
+            version = workspace.version(name, code, day)
+            waiting = len(version.missing) + len(version.ui_missing) + len(version.problems)
+            if waiting:
+                raise ProblemsFound(
+                    f"'{code}' is not complete ({waiting} text(s) untranslated, fuzzy or "
+                    "unusable): readers can only check the whole text",
+                    file=version.catalog,
+                    hint="finish the translation (see `leichtesprache status`), then let "
+                    "readers check it and record the review",
+                )
+            record = ReviewRecord(code, by, day, review_digest(version.blocks), note)
+            path = version.publication.root / REVIEWS_FILE
+            existing = path.read_text("utf-8") if path.is_file() else None
+            atomic_write_text(path, append_review(existing, record))
+            written.append(path)
+    return written
 
 
 def review_entry(record: ReviewRecord) -> str:

@@ -269,7 +269,7 @@ def translate(
     ui_missing = tuple(
         e.msgid for e in (ui_template or []) if not e.obsolete and not ui.has(e.msgctxt, e.msgid)
     )
-    digest = text_digest((b.block, b.template, b.fallback) for b in blocks)
+    digest = review_digest(blocks)
     return LanguageVersion(
         publication,
         language,
@@ -284,6 +284,11 @@ def translate(
         tuple(catalogs),
         review_state(publication.reviews, language.code, digest),
     )
+
+
+def review_digest(blocks: Sequence[BlockText]) -> str:
+    """The fingerprint of a version's texts that a review by readers is recorded for."""
+    return text_digest((b.block, b.template, b.fallback) for b in blocks)
 
 
 def require_complete(version: LanguageVersion) -> None:
