@@ -358,11 +358,11 @@ def add_language(code: str, project_dir: Path | None) -> None:
         f"Added {language.english_name} ({language.autonym}), written {direction}, "
         f"{language.nplurals} plural form(s)."
     )
-    if not language.has_fonts:
-        _err(
-            f"Note: the bundled fonts do not cover the {language.script} script; add fonts "
-            "for it to fonts/ before building."
-        )
+    from .fontcheck import language_fonts_problem
+
+    problem = language_fonts_problem(language, project)
+    if problem is not None:
+        _err(f"Note: {problem}")
 
 
 @cli.command()

@@ -17,6 +17,7 @@ from typing import Protocol
 from .config import Project
 from .editions import Resources, Selection, make_editions, select
 from .errors import ProblemsFound
+from .fontcheck import require_fonts
 from .fsutil import atomic_write_bytes, project_lock
 from .translate import LanguageVersion, require_complete
 from .workspace import Workspace
@@ -69,6 +70,7 @@ def build(
             log.info("reading content/%s", name)
             for code in codes:
                 version = workspace.version(name, code, day)
+                require_fonts(version, project)  # one message now, not one per glyph later
                 if not allow_partial:
                     require_complete(version)
                     _require_passing(version, project)

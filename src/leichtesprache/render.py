@@ -21,7 +21,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from .errors import RenderError
-from .languages import Language
+from .languages import Language, get_language
 from .markup import (
     clean_text,
     ltr_attrs,
@@ -88,7 +88,7 @@ def render_html(
     ``version.ui``. ``notes_pages`` adds lined "Notes" pages before the back page.
     """
     publication, language = version.publication, version.language
-    lookup = _Texts(version.texts(), publication)
+    lookup = _Texts(_texts_in_their_language(version), publication)
     env = _environment(templates_dir, version.ui, language)
     names = list(stylesheets) + ([RTL_STYLESHEET] if language.rtl else [])
     context = {
@@ -187,12 +187,46 @@ def _environment(templates_dir: Path, ui: UiLabels, language: Language) -> Envir
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(_SafeTranslations(UiGettext(ui)), newstyle=True)  # type: ignore[attr-defined]
     rtl = language.rtl
-    env.filters["inline"] = lambda text: render_inline(str(text), rtl=rtl)
+    env.filters["inline"] = lambda text: _inline(text, rtl)
     env.filters["plain"] = lambda text: render_plain(str(text))
     env.filters["ltr"] = _ltr_filter
     env.filters["ltr_attrs"] = lambda text: ltr_attrs(str(text))
     env.filters["ltr_text"] = lambda text: ltr_text(str(text))
     return env
+
+
+class ForeignText(str):
+    """A text in another language than the page: a draft's source-language fallback."""
+
+    lang: str
+    dir: str
+
+    def __new__(cls, text: str, lang: str, direction: str) -> ForeignText:
+        made = super().__new__(cls, text)
+        made.lang, made.dir = lang, direction
+        return made
+
+
+def _texts_in_their_language(version: LanguageVersion) -> dict[str, str]:
+    """Block id -> text; a fallback text (drafts) keeps the source language and direction."""
+    source = get_language(version.publication.source_language)
+    direction = "rtl" if source.rtl else "ltr"
+    lang = source.code.replace("_", "-")
+    return {
+        b.block.id: ForeignText(b.text, lang, direction) if b.fallback else b.text
+        for b in version.blocks
+    }
+
+
+def _inline(text: object, rtl: bool) -> Markup:
+    """``render_inline``; text in another language is isolated with its own lang and dir, so
+    German in a Persian draft reads left to right with its full stop on the right."""
+    if isinstance(text, ForeignText):
+        inner = render_inline(str(text), rtl=text.dir == "rtl")
+        return Markup('<span lang="{}" dir="{}" class="fallback">{}</span>').format(
+            text.lang, text.dir, inner
+        )
+    return render_inline(str(text), rtl=rtl)
 
 
 def _ltr_filter(text: str) -> Markup:
@@ -213,8 +247,8 @@ class UiGettext(gettext.NullTranslations):
         return self.pgettext(None, message)
 
     def pgettext(self, context: str | None, message: str) -> str:
-        found = self.labels.messages.get((context, message))
-        if not isinstance(found, str):
+        found = self.labels.lookup(context, message)
+        if found is None:
             self.missing.append(message)
             return message
         return found
@@ -223,12 +257,11 @@ class UiGettext(gettext.NullTranslations):
         return self.npgettext(None, msgid1, msgid2, n)
 
     def npgettext(self, context: str | None, msgid1: str, msgid2: str, n: int) -> str:
-        forms = self.labels.messages.get((context, msgid1))
-        index = self.labels.plural_index(n)
-        if not isinstance(forms, tuple) or index >= len(forms):
+        found = self.labels.lookup_plural(context, msgid1, n)
+        if found is None:
             self.missing.append(msgid1)
             return msgid1 if n == 1 else msgid2
-        return forms[index]
+        return found
 
 
 class _SafeTranslations(gettext.NullTranslations):
@@ -290,7 +323,7 @@ class _Texts:
 
     def text(self, block_id: str) -> str:
         try:
-            return str(self._texts[block_id])
+            return self._texts[block_id]  # a ForeignText stays one
         except KeyError:
             block = self._blocks.get(block_id)
             raise RenderError(

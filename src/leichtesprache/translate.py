@@ -229,6 +229,12 @@ def translate(
     publication's reviews with a digest of the texts.
     """
     values = values_for(publication.facts, language.code, as_of)
+
+    @lru_cache(maxsize=1)
+    def source_values() -> Mapping[str, str]:
+        # Fallback text stays wholly in the source language, its amounts and dates too.
+        return values_for(publication.facts, publication.source_language, as_of)
+
     entries: dict[str, polib.POEntry] = {}
     if catalog is not None:
         entries = {e.msgctxt: e for e in catalog if e.msgctxt and not e.obsolete}
@@ -260,11 +266,12 @@ def translate(
                     )
                     template, fallback = block.text, True
         try:
-            text = fill_placeholders(template, values, where=Problem("", file, line))
+            shown = source_values() if fallback else values
+            text = fill_placeholders(template, shown, where=Problem("", file, line))
         except PlaceholderError as exc:
             problems.extend(exc.problems)
             template, fallback = block.text, True
-            text = fill_placeholders(block.text, values)
+            text = fill_placeholders(block.text, source_values())
         blocks.append(BlockText(block, template, text, file, line, fallback, allow))
     ui_missing = tuple(
         e.msgid for e in (ui_template or []) if not e.obsolete and not ui.has(e.msgctxt, e.msgid)

@@ -102,7 +102,16 @@ class Workspace:
         )
         source = self.project.source_language
         if code != source:
-            labels = replace(labels, fallback=self.ui_labels(source))
+            fallback = self.ui_labels(source)
+            if get_language(source).rtl != get_language(code).rtl:
+                # A label can stand where no element can isolate it (an attribute, a CSS
+                # string): direction marks keep German punctuation right in a Persian draft.
+                mark = "\u200f" if get_language(source).rtl else "\u200e"
+                fallback = replace(
+                    fallback,
+                    messages={k: _marked(v, mark) for k, v in fallback.messages.items()},
+                )
+            labels = replace(labels, fallback=fallback)
         return labels
 
     def catalog_texts(self, code: str, name: str) -> tuple[CatalogText, ...]:
@@ -165,3 +174,9 @@ class Workspace:
                     f"(languages now: {', '.join(project.languages)})",
                 )
         return tuple(codes) or project.languages
+
+
+def _marked(label: str | tuple[str, ...], mark: str) -> str | tuple[str, ...]:
+    if isinstance(label, tuple):
+        return tuple(f"{mark}{form}{mark}" for form in label)
+    return f"{mark}{label}{mark}"
