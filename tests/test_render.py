@@ -286,4 +286,4 @@ def test_every_template_label_comes_from_the_ui_catalogue(pub: Publication) -> N
     for msgid, label in GERMAN_UI.items():
         assert label in out
         assert f">{msgid}<" not in out and f'"{msgid}"' not in out
-    assert "20. November 2026, Prüf·gruppe" in out
+    assert "20. November 2026<br>Prüf·gruppe" in out

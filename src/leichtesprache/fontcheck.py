@@ -68,7 +68,11 @@ def missing_fonts(texts: Iterable[str], language: Language, project: Project) ->
     if not missing:
         return None
     own = project.root / "fonts"
-    where = relative_path(fonts_dir, project.root) if fonts_dir == own else "the bundled fonts"
+    where = (
+        f"the folder {relative_path(own, project.root)}/"
+        if fonts_dir == own
+        else "the bundled fonts"
+    )
     scripts = " and ".join(
         f"the {_script_name(code)} script ({''.join(chars[:SHOWN_CHARACTERS])})"
         if code not in _COMMON
