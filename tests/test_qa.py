@@ -113,6 +113,11 @@ def test_markup_whitespace_and_bidi() -> None:
     assert "U+202E" in bidi[0].message and (bidi[0].start, bidi[0].end) == (5, 6)
 
 
+def test_pasted_text_is_one_error_and_not_read_by_every_rule() -> None:
+    found = _qa("Ein Satz.", "0 1 " * 20_000)
+    assert _rules(found) == [("translation-length", "error")]
+
+
 def test_unchanged_text_is_a_warning_unless_it_is_a_name_or_a_word_of_the_language() -> None:
     assert _rules(_qa("Sie bekommen Geld.", "Sie bekommen Geld.")) == [
         ("translation-unchanged", "warning")

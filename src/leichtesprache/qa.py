@@ -21,7 +21,7 @@ from .qa_figures import figures, web_addresses
 from .qa_rules import RULES, TEXT_RULES, TranslatedEntry, allowed, finding, kept_words
 from .readability.model import Finding
 from .terms import Term, TermText
-from .translate import LanguageVersion
+from .translate import MAX_TRANSLATION_CHARS, LanguageVersion
 
 #: Every rule on one entry, in the order findings are listed.
 ENTRY_RULES = (TEXT_RULES[0], figures, web_addresses, *TEXT_RULES[1:])
@@ -70,6 +70,10 @@ def check_catalog(
     for entry in catalog.entries:
         if entry.fuzzy or not entry.has_translation:
             continue
+        longest = max([entry.msgstr, *entry.msgstr_plural], key=len)
+        if len(longest) > max(MAX_TRANSLATION_CHARS, 10 * len(entry.msgid)):
+            findings.append(_too_long(catalog, entry, longest))
+            continue  # pasted text: the build does not use it, the rules need not read it
         block = (blocks or {}).get(entry.context or "")
         entry_allow = (allow or {}).get(entry.context or "", {})
         kind = block.kind if block is not None else None
@@ -115,6 +119,22 @@ def _plural_header(catalog: CatalogText, language: Language) -> Iterator[Finding
             0,
             f"Write this header line (at the top of the file): Plural-Forms: {expected}",
         )
+
+
+def _too_long(catalog: CatalogText, entry: CatalogEntry, text: str) -> Finding:
+    return Finding(
+        "translation-length",
+        RULES["translation-length"],
+        f"The translation is {len(text)} characters long, far longer than the source text "
+        f"({len(entry.msgid)}).",
+        catalog.file,
+        entry.line,
+        entry.context,
+        text[:200],
+        0,
+        0,
+        "Check the entry: it may hold pasted text by mistake.",
+    )
 
 
 @lru_cache(maxsize=64)

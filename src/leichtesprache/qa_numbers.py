@@ -76,13 +76,16 @@ def numbers(text: str, language: str) -> list[Number]:
     """
     masked = mask(_ascii_digits(text))
     found: list[Number] = []
+    pieces, last = [], 0
     for m in _PHONE_RE.finditer(masked):
         digits = re.sub(r"\D", "", m.group(0))
         if m.group(0)[0] in "+0" and len(digits) >= PHONE_DIGITS and not _is_date(m.group(0)):
             found.append(
                 Number(Decimal(digits), m.start(), m.end(), text[m.start() : m.end()], True)
             )
-            masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+            pieces += [masked[last : m.start()], " " * (m.end() - m.start())]
+            last = m.end()
+    masked = "".join(pieces) + masked[last:]
     decimal, group = _symbols(language)
     spaced = group in _SPACES
     token = r"\d+(?:[.,'’\u00a0\u202f\u2009٫٬]\d+)*" + (r"(?: \d{3}(?!\d))*" if spaced else "")

@@ -26,6 +26,7 @@ RULES: dict[str, str] = {
     "translation-address": "error",
     "translation-bidi": "error",
     "translation-plural": "error",
+    "translation-length": "error",
     "term-avoid": "error",
     "translation-markup": "warning",
     "translation-whitespace": "warning",
