@@ -10,11 +10,13 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leichtesprache.catalogtext import CatalogText
 from leichtesprache.config import load_project
 from leichtesprache.languages import GNU_PLURAL_FORMS, get_language
-from leichtesprache.qa import check_catalog, check_translations
+from leichtesprache.qa import RULES, check_catalog, check_translations
 from leichtesprache.readability.model import Finding
 from leichtesprache.terms import Term, find_term
 from leichtesprache.workspace import Workspace
@@ -262,3 +264,26 @@ def test_check_reports_the_five_faults_at_their_msgctxt(
     build = run_cli("build", "--project", sample_project, "--lang", "ar", "--edition", "screen")
     assert build.exit_code == 1
     assert "check --lang ar" in build.output
+
+
+def test_a_broken_term_list_is_bad_input_with_its_place(
+    sample_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    terms = sample_project / "content" / "sample" / "terms"
+    terms.mkdir()
+    (terms / "en.toml").write_text('[[term]]\nuse = "minimum wage"\n', encoding="utf-8")
+    result = run_cli("check", "--project", sample_project)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "content/sample/terms/en.toml" in result.output
+    assert "term 1 needs 'de'" in result.output
+    (terms / "en.toml").write_text("[[term]\n", encoding="utf-8")
+    result = run_cli("status", "--project", sample_project)
+    assert result.exit_code == 2 and "TOML syntax error" in result.output
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=80), st.sampled_from(["en", "ar", "ru", "fa"]))
+def test_qa_never_crashes_on_any_text(msgid: str, msgstr: str, language: str) -> None:
+    for finding in _qa(msgid, msgstr, language):
+        assert finding.rule in RULES
+        assert 0 <= finding.start <= finding.end <= len(finding.text)
