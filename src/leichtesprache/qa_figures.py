@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from babel.dates import get_month_names
+
 from .qa_numbers import (
     Number,
     addresses,
@@ -19,6 +21,23 @@ from .qa_rules import PLACEHOLDER, TranslatedEntry, finding
 from .readability.model import Finding
 
 _CURRENCY = re.compile(r"\s*(?:€|euro|евро|يورو|eur\b)", re.I)
+
+#: Whole sentences per kind of number (so each can be translated as a whole later).
+CHANGED = {
+    "number": "The {source} text has the number {was}, the translation has {now} instead.",
+    "amount": "The {source} text has the amount {was}, the translation has {now} instead.",
+    "phone": "The {source} text has the phone number {was}, the translation has {now} instead.",
+}
+MISSING = {
+    "number": "The number {text} of the {source} text is missing in the translation.",
+    "amount": "The amount {text} of the {source} text is missing in the translation.",
+    "phone": "The phone number {text} of the {source} text is missing in the translation.",
+}
+ADDED = {
+    "number": "The translation has the number {text}, which the {source} text does not have.",
+    "amount": "The translation has the amount {text}, which the {source} text does not have.",
+    "phone": "The translation has the phone number {text}, which the {source} text does not have.",
+}
 
 
 def figures(item: TranslatedEntry) -> Iterator[Finding]:
@@ -42,42 +61,38 @@ def figures(item: TranslatedEntry) -> Iterator[Finding]:
         and (n.phone or n.value not in optional_values(source_code))
         and (n.phone or not says_number(item.source, n.value, source_code))
     )
+    language = item.language.english_name
     if len(missing) == 1 and len(extra) == 1:
         was, now = missing[0], extra[0]
         yield finding(
             "translation-number",
             item,
-            f"The {source} text has {_what(was, item.source)} {was.text}, the translation "
-            f"has {now.text} instead.",
-            f"Write {was.text} in the translation, in the way numbers are written in "
-            f"{item.language.english_name}.",
+            CHANGED[_kind(was, item.source)].format(source=source, was=was.text, now=now.text),
+            f"Write {was.text} in the translation, in the way numbers are written in {language}.",
             now.start,
             now.end,
         )
-    else:
-        for n in missing:
-            yield finding(
-                "translation-number",
-                item,
-                f"{_what(n, item.source).capitalize()} {n.text} of the {source} text is "
-                "missing in the translation.",
-                f"Keep {n.text} in the translation (in the way numbers are written in "
-                f"{item.language.english_name}).",
-            )
-        lost = sorted(set(PLACEHOLDER.findall(item.source)) - set(PLACEHOLDER.findall(item.text)))
-        for n in extra:
-            yield finding(
-                "translation-number",
-                item,
-                f"The translation has {_what(n, item.text)} {n.text}, which the {source} "
-                "text does not have.",
-                f"Write the placeholder {' or '.join(lost)} instead: the tool fills in the "
-                "amount or date that is valid."
-                if lost
-                else f"Write only the numbers of the {source} text.",
-                n.start,
-                n.end,
-            )
+        return
+    for n in missing:
+        yield finding(
+            "translation-number",
+            item,
+            MISSING[_kind(n, item.source)].format(source=source, text=n.text),
+            f"Keep {n.text} in the translation, in the way numbers are written in {language}.",
+        )
+    lost = sorted(set(PLACEHOLDER.findall(item.source)) - set(PLACEHOLDER.findall(item.text)))
+    for n in extra:
+        yield finding(
+            "translation-number",
+            item,
+            ADDED[_kind(n, item.text)].format(source=source, text=n.text),
+            f"Write the placeholder {' or '.join(lost)} instead: the tool fills in the "
+            "amount or date that is valid."
+            if lost
+            else f"Write only the numbers of the {source} text.",
+            n.start,
+            n.end,
+        )
     allowed = allowed_zeros(code)
     for n in theirs:
         if len(n.zeros) > 1 or not n.zeros <= allowed:
@@ -93,11 +108,12 @@ def figures(item: TranslatedEntry) -> Iterator[Finding]:
     for month in sorted(
         months_in(item.source, source_code) - months_in(item.text, code, inflected=True)
     ):
+        name = get_month_names("wide", locale=source_code)[month]
         yield finding(
             "translation-number",
             item,
-            f"The {source} text names month {month} of a date; the translation does not.",
-            f"Write the date with the month's name in {item.language.english_name}.",
+            f"The {source} text has a date in {name}; the translation does not name this month.",
+            f"Write the date with the name of the month in {item.language.english_name}.",
         )
 
 
@@ -108,10 +124,10 @@ def _unique(found: Iterator[Number]) -> list[Number]:
     return list(seen.values())
 
 
-def _what(n: Number, text: str) -> str:
+def _kind(n: Number, text: str) -> str:
     if n.phone:
-        return "the phone number"
-    return "the amount" if _CURRENCY.match(text, n.end) else "the number"
+        return "phone"
+    return "amount" if _CURRENCY.match(text, n.end) else "number"
 
 
 def web_addresses(item: TranslatedEntry) -> Iterator[Finding]:

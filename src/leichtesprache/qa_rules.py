@@ -169,15 +169,23 @@ def placeholders(item: TranslatedEntry) -> Iterator[Finding]:
 def markup(item: TranslatedEntry) -> Iterator[Finding]:
     """Bold, links and one sentence per line, as in the source."""
     source = item.source_name
-    for what, pattern in (("bold part(s) (**…**)", _BOLD), ("link(s) ([text](address))", _LINK)):
-        theirs, ours = len(pattern.findall(item.text)), len(pattern.findall(item.source))
-        if theirs != ours:
-            yield finding(
-                "translation-markup",
-                item,
-                f"The {source} text has {ours} {what}, the translation has {theirs}.",
-                f"Mark the same words as in the {source} text.",
-            )
+    bold = len(_BOLD.findall(item.text)), len(_BOLD.findall(item.source))
+    if bold[0] != bold[1]:
+        yield finding(
+            "translation-markup",
+            item,
+            f"The {source} text has {bold[1]} bold part(s) (**…**), the translation has {bold[0]}.",
+            f"Mark the same words in bold as in the {source} text.",
+        )
+    links = len(_LINK.findall(item.text)), len(_LINK.findall(item.source))
+    if links[0] != links[1]:
+        yield finding(
+            "translation-markup",
+            item,
+            f"The {source} text has {links[1]} link(s) ([text](address)), the translation has "
+            f"{links[0]}.",
+            f"Make the same words a link as in the {source} text.",
+        )
     lines, wanted = item.text.strip().count("\n") + 1, item.source.strip().count("\n") + 1
     if lines < wanted:
         yield finding(
@@ -189,32 +197,46 @@ def markup(item: TranslatedEntry) -> Iterator[Finding]:
         )
 
 
+#: Whole sentences for each difference at the start or end of a text.
+WHITESPACE = {
+    ("end", "added-break"): "The translation ends with a line break that the {source} text "
+    "does not have.",
+    ("end", "lost-break"): "The {source} text ends with a line break; the translation does not.",
+    ("end", "added-space"): "The translation ends with a space that the {source} text does "
+    "not have.",
+    ("end", "lost-space"): "The {source} text ends with a space; the translation does not.",
+    ("start", "added-break"): "The translation begins with a line break that the {source} "
+    "text does not have.",
+    ("start", "lost-break"): "The {source} text begins with a line break; the translation "
+    "does not.",
+    ("start", "added-space"): "The translation begins with a space that the {source} text "
+    "does not have.",
+    ("start", "lost-space"): "The {source} text begins with a space; the translation does not.",
+}
+
+
 def whitespace(item: TranslatedEntry) -> Iterator[Finding]:
     """Spaces and line breaks at the start and the end, as in the source."""
     source = item.source_name
-    for where, pattern in (("begins", r"^\s*"), ("ends", r"\s*$")):
-        ours = re.search(pattern, item.source)
-        theirs = re.search(pattern, item.text)
+    for where, pattern in (("start", r"^\s*"), ("end", r"\s*$")):
+        ours, theirs = re.search(pattern, item.source), re.search(pattern, item.text)
         a, b = (ours.group(0) if ours else ""), (theirs.group(0) if theirs else "")
-        if a != b:
-            yield finding(
-                "translation-whitespace",
-                item,
-                f"The {source} text {where} with {_spaces(a)}, the translation with {_spaces(b)}.",
-                f"Make the translation {'begin' if where == 'begins' else 'end'} like the "
-                f"{source} text (with {_spaces(a)}).",
-                theirs.start() if theirs else 0,
-                theirs.end() if theirs else 0,
-            )
-
-
-def _spaces(text: str) -> str:
-    if not text:
-        return "no space or line break"
-    if "\n" in text:
-        breaks = text.count("\n")
-        return "a line break" if text == "\n" else f"{breaks} line break(s) and spaces"
-    return "a space" if text == " " else f"{len(text)} spaces"
+        if a == b:
+            continue
+        if ("\n" in a) != ("\n" in b):
+            kind = "added-break" if "\n" in b else "lost-break"
+        else:
+            kind = "added-space" if len(b) > len(a) else "lost-space"
+        yield finding(
+            "translation-whitespace",
+            item,
+            WHITESPACE[(where, kind)].format(source=source),
+            f"Remove it, as in the {source} text."
+            if kind.startswith("added")
+            else f"Add it, as in the {source} text.",
+            theirs.start() if theirs else 0,
+            theirs.end() if theirs else 0,
+        )
 
 
 def bidi_controls(item: TranslatedEntry) -> Iterator[Finding]:
