@@ -102,7 +102,8 @@ def cli(quiet: bool, verbose: bool, debug: bool) -> None:
     Everyday commands:
       leichtesprache update         refresh the translation catalogues
       leichtesprache status         how far each language is
-      leichtesprache check          easy-language rules in every language
+      leichtesprache check          easy-language rules and translation checks
+      leichtesprache review LANG    record that readers checked a language
       leichtesprache build          make the PDFs in dist/
     """
     _setup_logging(2 if debug else 1 if verbose else -1 if quiet else 0)
@@ -261,50 +262,16 @@ def status(project_dir: Path | None, fmt: str, check_only: bool) -> None:
     """Show how far each language is, and whether it may be published and why not."""
     import json
 
-    from .status import project_status
+    from .status import print_status, project_status
 
     project = _load(project_dir)
     state = project_status(project)
     if fmt == "json":
         click.echo(json.dumps(state.to_dict(), ensure_ascii=False, indent=2))
     else:
-        _print_status(state)
+        print_status(state)
     if check_only:
         state.require_publishable()
-
-
-def _print_status(state: Any) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="Translation status", title_justify="left")
-    for col in ("language", "domain", "translated", "fuzzy", "untranslated", "obsolete", "done"):
-        table.add_column(col, justify="right" if col not in ("language", "domain") else "left")
-    for r in state.catalogs:
-        done = f"{r.percent:.1f}".removesuffix(".0") + " %"
-        style = "green" if r.complete else ("yellow" if r.translated else "red")
-        table.add_row(
-            r.language,
-            r.domain,
-            str(r.translated),
-            str(r.fuzzy),
-            str(r.untranslated),
-            str(r.obsolete),
-            f"[{style}]{done}[/{style}]",
-        )
-    console = Console(soft_wrap=True)
-    console.print(table)
-    click.echo("Fuzzy means: the German text changed; check and confirm the translation.")
-    click.echo("")
-    click.echo("Ready to publish:")
-    for lang in state.languages:
-        if lang.publishable:
-            review = lang.review
-            click.echo(
-                f"  {lang.language:<6} yes (checked by readers on {review.date}, {review.by})"
-            )
-        else:
-            click.echo(f"  {lang.language:<6} no: {'; '.join(lang.reasons)}")
 
 
 @cli.command()

@@ -20,15 +20,15 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
+from .drafts import inline_html, texts_in_their_language
 from .errors import RenderError
-from .languages import Language, get_language
+from .languages import Language
 from .markup import (
     clean_text,
     ltr_attrs,
     ltr_html,
     ltr_text,
     plain_text,
-    render_inline,
     render_plain,
 )
 from .model import Block, Contact, Node, Publication, Section
@@ -88,7 +88,7 @@ def render_html(
     ``version.ui``. ``notes_pages`` adds lined "Notes" pages before the back page.
     """
     publication, language = version.publication, version.language
-    lookup = _Texts(_texts_in_their_language(version), publication)
+    lookup = _Texts(texts_in_their_language(version), publication)
     env = _environment(templates_dir, version.ui, language)
     names = list(stylesheets) + ([RTL_STYLESHEET] if language.rtl else [])
     context = {
@@ -187,46 +187,12 @@ def _environment(templates_dir: Path, ui: UiLabels, language: Language) -> Envir
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(_SafeTranslations(UiGettext(ui)), newstyle=True)  # type: ignore[attr-defined]
     rtl = language.rtl
-    env.filters["inline"] = lambda text: _inline(text, rtl)
+    env.filters["inline"] = lambda text: inline_html(text, rtl)
     env.filters["plain"] = lambda text: render_plain(str(text))
     env.filters["ltr"] = _ltr_filter
     env.filters["ltr_attrs"] = lambda text: ltr_attrs(str(text))
     env.filters["ltr_text"] = lambda text: ltr_text(str(text))
     return env
-
-
-class ForeignText(str):
-    """A text in another language than the page: a draft's source-language fallback."""
-
-    lang: str
-    dir: str
-
-    def __new__(cls, text: str, lang: str, direction: str) -> ForeignText:
-        made = super().__new__(cls, text)
-        made.lang, made.dir = lang, direction
-        return made
-
-
-def _texts_in_their_language(version: LanguageVersion) -> dict[str, str]:
-    """Block id -> text; a fallback text (drafts) keeps the source language and direction."""
-    source = get_language(version.publication.source_language)
-    direction = "rtl" if source.rtl else "ltr"
-    lang = source.code.replace("_", "-")
-    return {
-        b.block.id: ForeignText(b.text, lang, direction) if b.fallback else b.text
-        for b in version.blocks
-    }
-
-
-def _inline(text: object, rtl: bool) -> Markup:
-    """``render_inline``; text in another language is isolated with its own lang and dir, so
-    German in a Persian draft reads left to right with its full stop on the right."""
-    if isinstance(text, ForeignText):
-        inner = render_inline(str(text), rtl=text.dir == "rtl")
-        return Markup('<span lang="{}" dir="{}" class="fallback">{}</span>').format(
-            text.lang, text.dir, inner
-        )
-    return render_inline(str(text), rtl=rtl)
 
 
 def _ltr_filter(text: str) -> Markup:

@@ -127,6 +127,37 @@ class ProjectStatus:
             )
 
 
+def print_status(state: ProjectStatus) -> None:
+    """The table of catalogues and the publish state of each language, on the terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Translation status", title_justify="left")
+    for col in ("language", "domain", "translated", "fuzzy", "untranslated", "obsolete", "done"):
+        table.add_column(col, justify="right" if col not in ("language", "domain") else "left")
+    for r in state.catalogs:
+        done = f"{r.percent:.1f}".removesuffix(".0") + " %"
+        style = "green" if r.complete else ("yellow" if r.translated else "red")
+        table.add_row(
+            r.language,
+            r.domain,
+            str(r.translated),
+            str(r.fuzzy),
+            str(r.untranslated),
+            str(r.obsolete),
+            f"[{style}]{done}[/{style}]",
+        )
+    Console(soft_wrap=True).print(table)
+    print("Fuzzy means: the German text changed; check and confirm the translation.")
+    print("\nReady to publish:")
+    for lang in state.languages:
+        review = lang.review
+        if lang.publishable:
+            print(f"  {lang.language:<6} yes (checked by readers on {review.date}, {review.by})")
+        else:
+            print(f"  {lang.language:<6} no: {'; '.join(lang.reasons)}")
+
+
 #: How far a review got, worst first (a language with two publications shows the worse).
 _REVIEW_ORDER = {"none": 0, "needed": 1, "reviewed": 2}
 
