@@ -8,6 +8,8 @@ of its own, so it also starts on its own side).
 
 from __future__ import annotations
 
+from typing import Any
+
 from markupsafe import Markup
 
 from .languages import get_language
@@ -38,11 +40,12 @@ def texts_in_their_language(version: LanguageVersion) -> dict[str, str]:
     }
 
 
-def inline_html(text: object, rtl: bool) -> Markup:
-    """``render_inline``; a ``ForeignText`` in an element with its own ``lang`` and ``dir``."""
+def inline_html(text: object, rtl: bool, **options: Any) -> Markup:
+    """``render_inline`` (with ``options``); a ``ForeignText`` in an element with its own
+    ``lang`` and ``dir``."""
     if isinstance(text, ForeignText):
-        inner = render_inline(str(text), rtl=text.dir == "rtl")
+        inner = render_inline(str(text), rtl=text.dir == "rtl", **options)
         return Markup('<span lang="{}" dir="{}" class="fallback">{}</span>').format(
             text.lang, text.dir, inner
         )
-    return render_inline(str(text), rtl=rtl)
+    return render_inline(str(text), rtl=rtl, **options)
