@@ -125,6 +125,7 @@ def test_unchanged_text_is_a_warning_unless_it_is_a_name_or_a_word_of_the_langua
         ("translation-unchanged", "warning")
     ]
     assert _qa("Notes", "Notes", "fr") == []  # a French word too
+    assert _qa("%(count)s pages", "%(count)s pages", "fr") == []
     assert _qa("https://www.zoll.de", "https://www.zoll.de") == []
     minijob = Term("Minijob", ("minijob",), (), "", "terms/en.toml", 3)
     assert _qa("Minijob", "Minijob", terms=(minijob,)) == []

@@ -24,6 +24,8 @@ from .placeholders import PLACEHOLDER_RE
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"()\[\]]*[^\s<>\"()\[\].,:;!?'’”»]", re.I)
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+#: The template labels' placeholders (``%(count)s``).
+_UI_PLACEHOLDER_RE = re.compile(r"%\(\w+\)[sd]")
 #: Markdown link targets are compared as links, not as numbers.
 _LINK_TARGET_RE = re.compile(r"\]\([^)\s]*\)")
 _PHONE_RE = re.compile(r"(?<![\d.,])\+?\d[\d \u00a0/\-–]*\d(?![\d,.]\d)")
@@ -49,8 +51,12 @@ class Number:
 
 
 def mask(text: str) -> str:
-    """``text`` with placeholders, web and e-mail addresses and link targets blanked out."""
-    for pattern in (PLACEHOLDER_RE, _LINK_TARGET_RE, URL_RE, EMAIL_RE):
+    """``text`` with placeholders, web and e-mail addresses and link targets blanked out.
+
+    >>> mask("%(count)s Seiten, {limit} auf https://x.de")
+    '          Seiten,         auf              '
+    """
+    for pattern in (PLACEHOLDER_RE, _UI_PLACEHOLDER_RE, _LINK_TARGET_RE, URL_RE, EMAIL_RE):
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return text
 
