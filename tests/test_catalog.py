@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -210,15 +213,55 @@ def test_runtime_translations_skip_fuzzy() -> None:
     assert t.npgettext("other", "{n} page", "{n} pages", 1) == "{n} page"
 
 
-def test_babel_extractor_entry_point(sample_project: Path) -> None:
-    from babel.messages.extract import extract_from_dir
-
-    found = list(
-        extract_from_dir(
-            str(sample_project / "content"),
-            method_map=[("**/sections/*.md", "leichtesprache")],
-        )
+def _pybabel(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    pybabel = Path(sys.executable).with_name("pybabel")
+    return subprocess.run(
+        [str(pybabel), *map(str, args)], cwd=cwd, capture_output=True, text=True, check=False
     )
-    assert ("lohn.limit", "Sie verdienen höchstens {minijob_limit} im Monat.") in [
-        (f[4], f[2]) for f in found
-    ]
+
+
+def _messages(path: Path) -> dict[tuple[str | None, str], tuple[str, list[str], list[Any]]]:
+    return {
+        (e.msgctxt, e.msgid): (e.comment, sorted(e.flags), e.occurrences)
+        for e in polib.pofile(str(path))
+    }
+
+
+MAPPING = "[leichtesprache: content/**.md]\n[leichtesprache: content/**.toml]\n"
+
+
+def test_pybabel_extract_gives_the_template_of_update(tmp_path: Path) -> None:
+    """Every content file through the registered extractor: exactly update's POT."""
+    root = Path(__file__).parents[1]
+    (tmp_path / "mapping.cfg").write_text(MAPPING, encoding="utf-8")
+    result = _pybabel(
+        "extract", "-F", tmp_path / "mapping.cfg", "-o", tmp_path / "x.pot", ".", cwd=root
+    )
+    assert result.returncode == 0, result.stderr
+    # facts, exceptions, term lists and notes (sources.md) were read and gave nothing
+    assert "content/minijob/facts.toml" in result.stderr
+    assert "content/minijob/terms/en.toml" in result.stderr
+    ours = _messages(root / "locale" / "minijob.pot")
+    theirs = _messages(tmp_path / "x.pot")
+    assert len(ours) == 376
+    assert theirs == ours
+
+
+def test_pybabel_extract_reports_broken_content_without_a_traceback(
+    sample_project: Path,
+) -> None:
+    (sample_project / "mapping.cfg").write_text(MAPPING, encoding="utf-8")
+    glossary = sample_project / "content" / "sample" / "glossary.toml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\nbroken = [\n", "utf-8")
+    result = _pybabel("extract", "-F", "mapping.cfg", "-o", "x.pot", ".", cwd=sample_project)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "content/sample/glossary.toml" in result.stderr
+    assert "TOML syntax error" in result.stderr
+
+
+def test_babel_extractor_reads_a_section_without_a_publication() -> None:
+    from babel.messages.extract import extract
+
+    found = list(extract("leichtesprache", io.BytesIO(b"# Titel {#a.title}\n\nSatz. {#a.b}\n")))
+    assert [(m[3], m[1]) for m in found] == [("a.title", "Titel"), ("a.b", "Satz.")]

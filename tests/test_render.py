@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from leichtesprache.content import parse_section
 from leichtesprache.errors import RenderError
 from leichtesprache.model import Block, Contact, GlossaryEntry, Publication
 from leichtesprache.render import render_html
+from leichtesprache.review import ReviewState
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -265,6 +267,8 @@ GERMAN_UI = {
     "Easy language": "Leichte Sprache",
     "Here we explain difficult words.": "Hier erklären wir schwere Wörter.",
     "Notes": "Notizen",
+    "Checked by readers": "Geprüft von Lesern und Leserinnen",
+    "Readers have not checked this text yet.": "Leser haben diesen Text noch nicht geprüft.",
 }
 #: Labels of the web page and the download page (not in the brochure's HTML).
 WEB_UI = {
@@ -289,6 +293,12 @@ def test_every_template_label_comes_from_the_ui_catalogue(pub: Publication) -> N
     pot = extract_ui(TEMPLATES)
     assert {e.msgid for e in pot} == set(GERMAN_UI) | WEB_UI
     out = render(pub, german_texts(pub), ui=GERMAN_UI, draft=True, notes_pages=1)
+    reviewed = replace(
+        version_of(pub, german_texts(pub), "de", GERMAN_UI),
+        review=ReviewState("reviewed", "Prüf·gruppe", date(2026, 11, 20)),
+    )
+    out += render_html(reviewed, templates_dir=TEMPLATES)
     for msgid, label in GERMAN_UI.items():
         assert label in out
         assert f">{msgid}<" not in out and f'"{msgid}"' not in out
+    assert "20. November 2026<br>Prüf·gruppe" in out

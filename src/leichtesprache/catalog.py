@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 import polib
+from babel.util import TextWrapper
 
+from .errors import EXIT_BAD_INPUT, LeichteSpracheError
 from .markdown import parse_section
 from .merge import GENERATOR
 from .model import Block, Publication
@@ -17,6 +21,11 @@ from .placeholders import PLACEHOLDER_RE, placeholder_key
 from .pofile import format_po, read_po
 
 UI_DOMAIN = "ui"
+#: ``#.`` lines are wrapped at this width, the width Babel and xgettext always use.
+COMMENT_WIDTH = 76
+_COMMENT_WRAPPER = TextWrapper(width=COMMENT_WIDTH, break_long_words=False)
+#: The language of the template labels' msgids (gettext convention: code in English).
+UI_SOURCE_LANGUAGE = "en"
 
 
 # --- extraction ------------------------------------------------------------------------------
@@ -38,13 +47,14 @@ def block_comment(block: Block, exceptions: Mapping[str, tuple[tuple[str, str], 
         )
     for rule, reason in exceptions.get(block.id, []):
         lines.append(f"check: allow {rule} — {reason}")
-    return "\n".join(lines)
+    # Wrapped as pybabel and xgettext wrap comments, so their templates equal ours.
+    return "\n".join(part for line in lines for part in (_COMMENT_WRAPPER.wrap(line) or [""]))
 
 
 def build_pot(publication: Publication) -> polib.POFile:
     """The template: ``msgctxt`` = block id, ``msgid`` = German text, notes and locations."""
     pot = polib.POFile()
-    pot.metadata = _pot_metadata(publication.name, publication.version)
+    pot.metadata = _pot_metadata(publication.name, publication.version, publication.source_language)
     for block in publication.blocks():
         flags = ["python-brace-format"] if PLACEHOLDER_RE.search(block.text) else []
         pot.append(
@@ -60,14 +70,20 @@ def build_pot(publication: Publication) -> polib.POFile:
     return pot
 
 
-def _pot_metadata(name: str, version: date | None) -> dict[str, str]:
+def _pot_metadata(name: str, version: date | None, language: str) -> dict[str, str]:
     # POT-Creation-Date follows the publication's version date, not the clock: a POT that
     # only differs by a timestamp is never rewritten (reproducible, quiet diffs).
     stamp = f"{version.isoformat()} 00:00+0000" if version else "1970-01-01 00:00+0000"
+    # `msgfmt -c` wants every header field filled in, also in a template: the template's
+    # "Language" is the language of its msgids; a catalogue made from it sets its own.
     return {
         "Project-Id-Version": f"{name}",
         "Report-Msgid-Bugs-To": "",
         "POT-Creation-Date": stamp,
+        "PO-Revision-Date": stamp,
+        "Last-Translator": "",
+        "Language-Team": "",
+        "Language": language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
@@ -80,7 +96,7 @@ def extract_ui(templates_dir: Path) -> polib.POFile:
     from babel.messages.extract import extract_from_dir
 
     pot = polib.POFile()
-    pot.metadata = _pot_metadata(UI_DOMAIN, None)
+    pot.metadata = _pot_metadata(UI_DOMAIN, None, UI_SOURCE_LANGUAGE)
     seen: dict[tuple[str | None, str], polib.POEntry] = {}
     method_map = [("**.html", "jinja2")]
     options = {"**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
@@ -116,15 +132,61 @@ def extract_ui(templates_dir: Path) -> polib.POFile:
 def babel_extract(
     fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Mapping[str, Any]
 ) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
-    """Babel extractor (entry point ``babel.extractors``: ``leichtesprache``) for sections.
+    """Babel extractor (entry point ``babel.extractors``: ``leichtesprache``) for content files.
 
-    ``pybabel extract -F mapping.cfg`` with ``[leichtesprache: content/**/sections/*.md]``
-    yields ``pgettext(block id, text)`` with the translator notes.
+    Map it over ``content/**.md`` and ``content/**.toml``: the sections, ``publication.toml``,
+    ``glossary.toml`` and ``contacts.toml`` yield exactly the messages of ``update``'s
+    template (msgctxt, msgid, ``#.`` notes, and the same flags through Babel); every other
+    file (facts, exceptions, term lists, reviews, notes) yields nothing. A content problem
+    ends ``pybabel`` with the same message as ``update`` and exit code 2, not a traceback.
     """
-    name = Path(getattr(fileobj, "name", "section.md")).stem
-    section = parse_section(fileobj.read(), name, getattr(fileobj, "name", name))
-    for block in section.blocks():
-        yield block.line, "pgettext", (block.id, block.text), [block.note]
+    name = getattr(fileobj, "name", None)
+    path = Path(name).resolve() if isinstance(name, str) else None
+    root = _publication_root(path) if path is not None else None
+    if path is None or root is None:
+        if path is None or path.suffix == ".md":  # a section given on its own
+            section = parse_section(fileobj.read(), Path(name or "section.md").stem, name or "")
+            for block in section.blocks():
+                yield block.line, "pgettext", (block.id, block.text), block.note.split("\n")
+        return
+    try:
+        publication = _publication_at(root, _signature(root))
+    except LeichteSpracheError as exc:
+        # pybabel has no error channel for extractors: say what is wrong and stop, as
+        # `leichtesprache update` would, instead of a traceback.
+        sys.stderr.write(f"Error: {exc}\n")
+        raise SystemExit(EXIT_BAD_INPUT) from exc
+    project_root = root.parent.parent
+    for block in publication.blocks():
+        if (project_root / block.file).resolve() == path:
+            comment = block_comment(block, publication.exceptions)
+            yield block.line, "pgettext", (block.id, block.text), comment.split("\n")
+
+
+def _publication_root(path: Path) -> Path | None:
+    """The publication folder (with ``publication.toml``) that holds ``path``, if any."""
+    for folder in list(path.parents)[:3]:
+        if (folder / "publication.toml").is_file():
+            return folder
+    return None
+
+
+def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and times of a publication's files: a changed file is read again."""
+    found = []
+    for item in sorted(root.rglob("*")):
+        if item.is_file() and item.suffix in (".md", ".toml"):
+            stat = item.stat()
+            found.append((str(item), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4)
+def _publication_at(root: Path, signature: tuple[tuple[str, int, int], ...]) -> Publication:
+    """The publication, read once per pybabel run (it is asked once per content file)."""
+    from .content import load_publication
+
+    return load_publication(root, root.name, root.parent.parent)
 
 
 def is_translated(entry: polib.POEntry) -> bool:

@@ -8,10 +8,13 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from .catalog import UI_DOMAIN
+from .checkcache import remember
 from .config import Project
 from .errors import ConfigError
 from .facts import FactNote, fact_warnings, undated_amounts
 from .languages import get_language
+from .qa import check_translations
 from .readability import CheckResult, Finding, TextUnit, check_units
 from .readability.i18n import translate
 from .readability.sources import check_files as _check_files
@@ -47,17 +50,30 @@ def units_of(version: LanguageVersion) -> list[TextUnit]:
 
 
 def check_version(version: LanguageVersion, project: Project) -> CheckResult:
-    """The easy-language rules on exactly the texts a build of ``version`` shows."""
+    """The easy-language rules on exactly the texts a build of ``version`` shows, and the
+    translation checks (``qa``) on the catalogues they come from."""
     glossary = [b.template for b in version.checked_blocks() if b.block.kind == "glossary_term"]
     source = version.catalog or version.publication.folder
     log.info("checking %s (%s)", version.code, source)
-    return check_units(
+    result = check_units(
         units_of(version),
         version.code,
         source=source,
         settings=settings_for(project.check, version.code),
         ui_language=project.ui_language,
         glossary=glossary,
+    )
+    return with_findings(result, check_translations(version))
+
+
+def with_findings(result: CheckResult, extra: Sequence[Finding]) -> CheckResult:
+    """``result`` with more findings, ordered by file and line, counted again."""
+    if not extra:
+        return result
+    findings = sorted([*result.findings, *extra], key=lambda f: (f.file or "", f.line or 0))
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    return CheckResult(
+        result.language, result.source, counts["error"] == 0, counts, result.metrics, findings
     )
 
 
@@ -83,8 +99,9 @@ def check_project(
         workspace.publication(name)  # read once, before the workers split off
     checked = _check_all(workspace, [(name, code) for name in names for code in codes], day)
     results: list[CheckResult] = []
+    reported: set[tuple[str | None, int | None, str, int]] = set()
     for name in names:
-        results.extend(checked[(name, code)] for code in codes)
+        results.extend(_once(checked[(name, code)], reported) for code in codes)
         results.append(check_facts(workspace, name, day))
     return results
 
@@ -94,7 +111,10 @@ def _check_one(workspace: Workspace, name: str, code: str, day: date) -> CheckRe
     if code != project.source_language and workspace.catalog(code, name) is None:
         label = workspace.label(workspace.catalog_file(code, name))
         return _no_catalogue(code, label, project.ui_language)
-    return check_version(workspace.version(name, code, day), project)
+    version = workspace.version(name, code, day)
+    result = check_version(version, project)
+    remember(version, project, result)  # `status` reads the error count
+    return result
 
 
 #: What forked check workers inherit from the parent: the workspace and the day.
@@ -140,6 +160,23 @@ def _check_all(
             return {pair: future.result() for pair, future in futures.items()}
     finally:
         _SHARED = None
+
+
+def _once(
+    result: CheckResult, reported: set[tuple[str | None, int | None, str, int]]
+) -> CheckResult:
+    """Findings in a ui catalogue are shown once, not again for every publication."""
+    keep = []
+    for f in result.findings:
+        key = (f.file, f.line, f.rule, f.start)
+        if f.file and f.file.endswith(f"/{UI_DOMAIN}.po") and key in reported:
+            continue
+        reported.add(key)
+        keep.append(f)
+    if len(keep) == len(result.findings):
+        return result
+    stripped = CheckResult(result.language, result.source, True, {}, result.metrics, [])
+    return with_findings(stripped, keep)
 
 
 def check_facts(workspace: Workspace, name: str, as_of: date) -> CheckResult:

@@ -102,7 +102,8 @@ def cli(quiet: bool, verbose: bool, debug: bool) -> None:
     Everyday commands:
       leichtesprache update         refresh the translation catalogues
       leichtesprache status         how far each language is
-      leichtesprache check          easy-language rules in every language
+      leichtesprache check          easy-language rules and translation checks
+      leichtesprache review LANG    record that readers checked a language
       leichtesprache build          make the PDFs in dist/
     """
     _setup_logging(2 if debug else 1 if verbose else -1 if quiet else 0)
@@ -284,44 +285,27 @@ def check(
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Exit 1 when a language is not ready to publish (for CI).",
+)
 @handle_errors
-def status(project_dir: Path | None, fmt: str) -> None:
-    """Show how far each language is: translated, fuzzy, untranslated, obsolete."""
+def status(project_dir: Path | None, fmt: str, check_only: bool) -> None:
+    """Show how far each language is, and whether it may be published and why not."""
     import json
 
-    from .status import status as run_status
+    from .status import print_status, project_status
 
     project = _load(project_dir)
-    rows = run_status(project)
+    state = project_status(project)
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"version": 1, "catalogs": [r.to_dict() for r in rows]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="Translation status", title_justify="left")
-    for col in ("language", "domain", "translated", "fuzzy", "untranslated", "obsolete", "done"):
-        table.add_column(col, justify="right" if col not in ("language", "domain") else "left")
-    for r in rows:
-        done = f"{r.percent:.0f} %"
-        style = "green" if r.complete else ("yellow" if r.translated else "red")
-        table.add_row(
-            r.language,
-            r.domain,
-            str(r.translated),
-            str(r.fuzzy),
-            str(r.untranslated),
-            str(r.obsolete),
-            f"[{style}]{done}[/{style}]",
-        )
-    Console(soft_wrap=True).print(table)
-    click.echo("Fuzzy means: the German text changed; check and confirm the translation.")
+        click.echo(json.dumps(state.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_status(state)
+    if check_only:
+        state.require_publishable()
 
 
 @cli.command()
@@ -375,11 +359,54 @@ def add_language(code: str, project_dir: Path | None) -> None:
         f"Added {language.english_name} ({language.autonym}), written {direction}, "
         f"{language.nplurals} plural form(s)."
     )
-    if not language.has_fonts:
-        _err(
-            f"Note: the bundled fonts do not cover the {language.script} script; add fonts "
-            "for it to fonts/ before building."
-        )
+    from .fontcheck import language_fonts_problem
+
+    problem = language_fonts_problem(language, project)
+    if problem is not None:
+        _err(f"Note: {problem}")
+
+
+@cli.command()
+@click.argument("lang")
+@click.option("--by", "by", required=True, help="Who checked the text: readers or reading group.")
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day the readers checked the text (default: today).",
+)
+@click.option("--note", default="", help="A note, e.g. what the readers changed.")
+@click.option("--publication", help="Only this publication (default: all).")
+@project_option
+@handle_errors
+def review(
+    lang: str,
+    by: str,
+    day: Any,
+    note: str,
+    publication: str | None,
+    project_dir: Path | None,
+) -> None:
+    """Record that readers from the target group checked the current text of LANG.
+
+    Leichte Sprache counts as Leichte Sprache only after readers from the target group
+    have checked it. The record goes to content/<publication>/reviews.toml; when the text
+    of LANG changes later, its review is needed again (see `leichtesprache status`).
+    """
+    from .review import record_review
+
+    project = _load(project_dir)
+    paths = record_review(
+        project,
+        lang,
+        by=by,
+        day=day.date() if day else None,
+        note=note,
+        publication=publication,
+    )
+    for path in paths:
+        click.echo(f"recorded  {_shown(path, project.root)}")
+    click.echo(f"The brochure in '{lang}' now names the review in its imprint.")
 
 
 @cli.command()

@@ -22,6 +22,8 @@ from .model import (
     RuleException,
     Section,
 )
+from .review import REVIEWS_FILE, ReviewRecord, load_reviews
+from .terms import Term, load_terms
 from .textfile import line_of, load_toml
 
 log = logging.getLogger("leichtesprache.content")
@@ -77,10 +79,22 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
         facts = load_facts(root / "facts.toml", f"{relative_path(root, base)}/facts.toml")
     except ContentError as exc:
         problems.extend(exc.problems)
+    folder = relative_path(root, base)
+    source_language = str(pub.get("source_language", "de"))
+    terms: dict[str, tuple[Term, ...]] = {}
+    reviews: tuple[ReviewRecord, ...] = ()
+    try:
+        terms = load_terms(root / "terms", f"{folder}/terms", source_language)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+    try:
+        reviews = load_reviews(root / REVIEWS_FILE, f"{folder}/{REVIEWS_FILE}")
+    except ContentError as exc:
+        problems.extend(exc.problems)
     publication = Publication(
         name=name,
         root=root,
-        source_language=str(pub.get("source_language", "de")),
+        source_language=source_language,
         version=version,
         meta=meta,
         sections=tuple(sections),
@@ -89,6 +103,8 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
         extra={k: v for k, v in pub.items() if k not in (*META_FIELDS, "sections", "version")},
         exceptions=exceptions,
         facts=facts,
+        terms=terms,
+        reviews=reviews,
     )
     _check_unique_ids(publication, problems)
     if problems:

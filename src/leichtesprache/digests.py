@@ -126,6 +126,8 @@ class Inputs:
         """Everything one language version is made from (``facts``: the values shown)."""
         project = self.project
         catalogs = [project.locale_dir / code / "LC_MESSAGES" / "ui.po"]
+        # A draft shows missing labels from the source language's ui catalogue.
+        catalogs.append(project.locale_dir / project.source_language / "LC_MESSAGES" / "ui.po")
         if code != project.source_language:
             catalogs.append(project.locale_dir / code / "LC_MESSAGES" / f"{publication}.po")
         return _digest(

@@ -110,6 +110,10 @@ class RenderError(LeichteSpracheError):
     """Templates or translated text cannot be turned into HTML/PDF. Raised by render and pdf."""
 
 
+class FontError(LeichteSpracheError):
+    """No font in the fonts folder has the letters a language needs. Raised by fontcheck."""
+
+
 class LockError(LeichteSpracheError):
     """Another leichtesprache process works on the same project. Raised by fsutil."""
 

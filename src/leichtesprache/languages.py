@@ -32,8 +32,8 @@ SCRIPT_FONTS: dict[str, tuple[str, ...]] = {
     "default": ("Noto Sans",),
 }
 
-#: Scripts whose letters our vendored fonts cover; other scripts need their own fonts.
-_COVERED_SCRIPTS = {"Latn", "Cyrl", "Grek", "Arab"}
+#: Scripts that Noto Sans itself has (no family of their own to name first).
+_LATIN_FONT_SCRIPTS = {"Latn", "Cyrl", "Grek"}
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,15 @@ class Language:
 
     @property
     def fonts(self) -> tuple[str, ...]:
-        return SCRIPT_FONTS.get(self.script, SCRIPT_FONTS["default"])
+        """Font families in fallback order; for another script its Noto family first, so
+        the font named by ``fontcheck`` is used once it is in the fonts folder."""
+        if self.script in SCRIPT_FONTS:
+            return SCRIPT_FONTS[self.script]
+        if self.script in _LATIN_FONT_SCRIPTS:
+            return SCRIPT_FONTS["default"]
+        from .fontcheck import script_family
 
-    @property
-    def has_fonts(self) -> bool:
-        return self.script in _COVERED_SCRIPTS
+        return (script_family(self.script), *SCRIPT_FONTS["default"])
 
     @property
     def babel_locale(self) -> Locale:

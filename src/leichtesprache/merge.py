@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import polib
 
@@ -37,7 +39,19 @@ class MergeStats:
         return tuple(parts)
 
 
+def revision_date() -> str:
+    """Now as a PO date (``SOURCE_DATE_EPOCH`` when set, so tests and builds reproduce)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        datetime.fromtimestamp(int(epoch), tz=UTC)
+        if epoch and epoch.isdigit()
+        else datetime.now(tz=UTC)
+    )
+    return moment.strftime("%Y-%m-%d %H:%M+0000")
+
+
 def new_catalog(pot: polib.POFile, language: Language, domain: str) -> polib.POFile:
+    """An empty catalogue with every header field filled in (``msgfmt -c`` gives no warning)."""
     po = polib.POFile()
     po.header = (
         f"{language.english_name} translation of {domain}.\n"
@@ -47,7 +61,7 @@ def new_catalog(pot: polib.POFile, language: Language, domain: str) -> polib.POF
         "Project-Id-Version": pot.metadata.get("Project-Id-Version", domain),
         "Report-Msgid-Bugs-To": "",
         "POT-Creation-Date": pot.metadata.get("POT-Creation-Date", ""),
-        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "PO-Revision-Date": revision_date(),
         "Last-Translator": "",
         "Language-Team": f"{language.english_name}",
         "Language": language.code,
@@ -138,6 +152,9 @@ def merge(
         result.metadata["Plural-Forms"] = language.plural_forms
     if not result.metadata.get("Language"):
         result.metadata["Language"] = language.code
+    if result.metadata.get("PO-Revision-Date", "YEAR").startswith("YEAR"):
+        # The xgettext placeholder (or nothing): `msgfmt -c` warns; date the catalogue now.
+        result.metadata["PO-Revision-Date"] = revision_date()
     nplurals = _nplurals_of(result, language)
     used: set[int] = set()
     for template, (old, restored) in zip(pot, _match(pot, po), strict=True):

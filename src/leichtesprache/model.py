@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from .facts import Fact
+    from .review import ReviewRecord
+    from .terms import Term
 
 BlockKind = Literal[
     "meta",
@@ -127,6 +129,10 @@ class Publication:
     exceptions: Mapping[str, tuple[RuleException, ...]] = field(default_factory=dict)
     #: Dated, sourced amounts and dates (``facts.toml``) by name.
     facts: Mapping[str, Fact] = field(default_factory=dict)
+    #: Term lists by language (``terms/<lang>.toml``): one word per concept.
+    terms: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
+    #: Reviews by readers from the target group (``reviews.toml``), oldest first.
+    reviews: tuple[ReviewRecord, ...] = ()
 
     def blocks(self) -> Iterator[Block]:
         """All translatable blocks in reading order."""

@@ -28,6 +28,7 @@ from .editions import (
 )
 from .errors import ConfigError, PreflightError, ProblemsFound
 from .facts import values_for
+from .fontcheck import require_fonts
 from .fsutil import atomic_write_bytes, project_lock
 from .translate import LanguageVersion, require_complete
 from .workspace import Workspace
@@ -137,6 +138,7 @@ def build(
         )
         for task in plan.tasks:
             task.version = workspace.version(task.publication, task.language, day)
+            require_fonts(task.version, project)  # one message now, not one per glyph later
             if not allow_partial:
                 require_complete(task.version)
                 _require_passing(task.version, project)
@@ -213,7 +215,7 @@ def _require_passing(version: LanguageVersion, project: Project) -> None:
 
     if not check_version(version, project).passed:
         raise ProblemsFound(
-            f"'{version.code}' breaks easy-language rules (errors found)",
+            f"'{version.code}' has errors: easy-language rules or translation checks",
             hint=f"run `leichtesprache check --lang {version.code}` to see them, fix the "
             "texts, or build a draft with --allow-partial",
         )

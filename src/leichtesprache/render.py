@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from .drafts import texts_in_their_language
 from .errors import RenderError
 from .languages import Language
 from .markup import (
@@ -84,7 +86,7 @@ def render_html(
     ``extra`` adds template variables (the web edition's links, picture data).
     """
     publication, language = version.publication, version.language
-    lookup = _Texts(version.texts(), publication)
+    lookup = _Texts(texts_in_their_language(version), publication)
     context = {
         "title": lookup.text("meta.title"),
         "subtitle": lookup.optional("meta.subtitle"),
@@ -103,6 +105,9 @@ def render_html(
         "contacts": [_contact_view(c, lookup) for c in publication.contacts],
         "draft": version.draft,
         "notes_pages": range(max(0, notes_pages)),
+        # The readers' review, shown in the imprint only when it covers exactly these texts.
+        "review": version.review if version.review.state == "reviewed" else None,
+        "review_date": format_day(version.review.date, language) if version.review.date else "",
         "picture_src": lambda src: src,
         **(extra or {}),
     }
@@ -187,8 +192,12 @@ def link_texts(version: LanguageVersion) -> dict[str, str]:
 
 def format_version(publication: Publication, language: Language) -> str:
     """The "as of" date in the language's words, always with Latin digits."""
-    text = format_date(publication.version, format="long", locale=language.code)
-    return text.translate(_NON_LATIN_DIGITS)
+    return format_day(publication.version, language)
+
+
+def format_day(day: date, language: Language) -> str:
+    """A date in the language's words, always with Latin digits."""
+    return format_date(day, format="long", locale=language.code).translate(_NON_LATIN_DIGITS)
 
 
 # --- view model ----------------------------------------------------------------------------
@@ -203,7 +212,7 @@ class _Texts:
 
     def text(self, block_id: str) -> str:
         try:
-            return str(self._texts[block_id])
+            return self._texts[block_id]  # a ForeignText stays one
         except KeyError:
             block = self._blocks.get(block_id)
             raise RenderError(

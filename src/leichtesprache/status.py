@@ -1,14 +1,22 @@
-"""``status``: how far each language is, per catalogue: translated, fuzzy, untranslated."""
+"""``status``: how far each language is, per catalogue, and whether it may be published.
+
+A language is publishable when every message is translated and confirmed (not fuzzy),
+``check`` finds no error, and readers from the target group have checked its current text.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import polib
 
 from .catalog import UI_DOMAIN, build_pot, is_translated
 from .config import Project
+from .errors import ProblemsFound
+from .review import NOT_REVIEWED, ReviewState
 from .workspace import Workspace
 
 
@@ -27,7 +35,8 @@ class CatalogStatus:
 
     @property
     def percent(self) -> float:
-        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
+        """Translated share, rounded down to 0.1: 279 of 280 is 99.6, never 100."""
+        return math.floor(1000 * self.translated / self.total) / 10 if self.total else 100.0
 
     @property
     def complete(self) -> bool:
@@ -73,9 +82,133 @@ def catalog_status(
     )
 
 
-def status(project: Project) -> list[CatalogStatus]:
-    """Per language and domain: translated / fuzzy / untranslated / obsolete."""
+@dataclass(frozen=True)
+class LanguageStatus:
+    """Whether a language may be published, and if not, why."""
+
+    language: str
+    publishable: bool
+    #: Why not, in plain words ("1 fuzzy", "2 check errors", "review needed: …").
+    reasons: tuple[str, ...]
+    review: ReviewState
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "language": self.language,
+            "publishable": self.publishable,
+            "reasons": list(self.reasons),
+            "review": self.review.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class ProjectStatus:
+    """The catalogues' counts and each language's publish state."""
+
+    catalogs: list[CatalogStatus]
+    languages: list[LanguageStatus] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "catalogs": [c.to_dict() for c in self.catalogs],
+            "languages": [lang.to_dict() for lang in self.languages],
+        }
+
+    def require_publishable(self) -> None:
+        """``status --check``: refuse when a language is not ready to publish."""
+        waiting = [s for s in self.languages if not s.publishable]
+        if waiting:
+            names = ", ".join(s.language for s in waiting)
+            raise ProblemsFound(
+                f"not ready to publish: {names} (the reasons are listed above)",
+                hint="finish the translations, fix what `leichtesprache check` reports, and "
+                "record the readers' review with `leichtesprache review LANG --by NAME`",
+            )
+
+
+def print_status(state: ProjectStatus) -> None:
+    """The table of catalogues and the publish state of each language, on the terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Translation status", title_justify="left")
+    for col in ("language", "domain", "translated", "fuzzy", "untranslated", "obsolete", "done"):
+        table.add_column(col, justify="right" if col not in ("language", "domain") else "left")
+    for r in state.catalogs:
+        done = f"{r.percent:.1f}".removesuffix(".0") + " %"
+        style = "green" if r.complete else ("yellow" if r.translated else "red")
+        table.add_row(
+            r.language,
+            r.domain,
+            str(r.translated),
+            str(r.fuzzy),
+            str(r.untranslated),
+            str(r.obsolete),
+            f"[{style}]{done}[/{style}]",
+        )
+    Console(soft_wrap=True).print(table)
+    print("Fuzzy means: the German text changed; check and confirm the translation.")
+    print("\nReady to publish:")
+    for lang in state.languages:
+        review = lang.review
+        if lang.publishable:
+            print(f"  {lang.language:<6} yes (checked by readers on {review.date}, {review.by})")
+        else:
+            print(f"  {lang.language:<6} no: {'; '.join(lang.reasons)}")
+
+
+#: How far a review got, worst first (a language with two publications shows the worse).
+_REVIEW_ORDER = {"none": 0, "needed": 1, "reviewed": 2}
+
+
+def project_status(project: Project, as_of: date | None = None) -> ProjectStatus:
+    """Every catalogue's counts and every language's publish state (``status``)."""
+    from .pipeline import resolve_as_of
+
     workspace = Workspace(project)
+    catalogs = status(project, workspace)
+    day = resolve_as_of(as_of)
+    languages = [_language_status(workspace, code, catalogs, day) for code in project.languages]
+    return ProjectStatus(catalogs, languages)
+
+
+def _language_status(
+    workspace: Workspace, code: str, catalogs: list[CatalogStatus], day: date
+) -> LanguageStatus:
+    from .checkcache import error_count
+
+    project = workspace.project
+    mine = [c for c in catalogs if c.language == code]
+    untranslated = sum(c.untranslated for c in mine)
+    fuzzy = sum(c.fuzzy for c in mine)
+    errors = 0
+    reviews: list[ReviewState] = []
+    for name in workspace.publication_names():
+        if code != project.source_language and workspace.catalog(code, name) is None:
+            continue  # counted as untranslated
+        version = workspace.version(name, code, day)
+        errors += error_count(version, project)
+        reviews.append(version.review)
+    review = min(reviews, key=lambda r: _REVIEW_ORDER[r.state]) if reviews else NOT_REVIEWED
+    reasons = []
+    if untranslated:
+        reasons.append(f"{untranslated} untranslated")
+    if fuzzy:
+        reasons.append(f"{fuzzy} fuzzy")
+    if errors:
+        reasons.append(f"{errors} check errors")
+    if review.state == "none":
+        reasons.append("review needed: no readers from the target group have checked it yet")
+    elif review.state == "needed":
+        when = review.date.isoformat() if review.date else "?"
+        reasons.append(f"review needed: the text changed after readers checked it on {when}")
+    return LanguageStatus(code, not reasons, tuple(reasons), review)
+
+
+def status(project: Project, workspace: Workspace | None = None) -> list[CatalogStatus]:
+    """Per language and domain: translated / fuzzy / untranslated / obsolete."""
+    workspace = workspace or Workspace(project)
     result: list[CatalogStatus] = []
     for name in workspace.publication_names():
         pot = build_pot(workspace.publication(name))

@@ -10,8 +10,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .drafts import inline_html
 from .languages import Language
-from .markup import clean_text, ltr_attrs, ltr_html, ltr_text, render_inline, render_plain
+from .markup import clean_text, ltr_attrs, ltr_html, ltr_text, render_plain
 from .translate import UiLabels
 
 _PLACEHOLDER_RE = re.compile(r"%\((\w+)\)[sd]")
@@ -30,9 +31,7 @@ def make_environment(
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(_SafeTranslations(UiGettext(ui)), newstyle=True)  # type: ignore[attr-defined]
     rtl = language.rtl
-    env.filters["inline"] = lambda text: render_inline(
-        str(text), rtl=rtl, break_letters=break_letters
-    )
+    env.filters["inline"] = lambda text: inline_html(text, rtl, break_letters=break_letters)
     env.filters["plain"] = lambda text: render_plain(str(text))
     env.filters["ltr"] = _ltr_filter
     env.filters["ltr_attrs"] = lambda text: ltr_attrs(str(text))
@@ -58,8 +57,8 @@ class UiGettext(gettext.NullTranslations):
         return self.pgettext(None, message)
 
     def pgettext(self, context: str | None, message: str) -> str:
-        found = self.labels.messages.get((context, message))
-        if not isinstance(found, str):
+        found = self.labels.lookup(context, message)
+        if found is None:
             self.missing.append(message)
             return message
         return found
@@ -68,12 +67,11 @@ class UiGettext(gettext.NullTranslations):
         return self.npgettext(None, msgid1, msgid2, n)
 
     def npgettext(self, context: str | None, msgid1: str, msgid2: str, n: int) -> str:
-        forms = self.labels.messages.get((context, msgid1))
-        index = self.labels.plural_index(n)
-        if not isinstance(forms, tuple) or index >= len(forms):
+        found = self.labels.lookup_plural(context, msgid1, n)
+        if found is None:
             self.missing.append(msgid1)
             return msgid1 if n == 1 else msgid2
-        return forms[index]
+        return found
 
 
 class _SafeTranslations(gettext.NullTranslations):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -16,11 +16,13 @@ from functools import cached_property, lru_cache
 import polib
 
 from .catalog import is_translated
+from .catalogtext import CatalogText
 from .errors import CatalogError, PlaceholderError, Problem, ProblemsFound
 from .facts import values_for
 from .languages import Language, plural_expression
 from .model import Block, Publication
 from .placeholders import fill_placeholders
+from .review import NOT_REVIEWED, ReviewState, review_state, text_digest
 
 #: A translation longer than this (and 10 times its German text) is refused as a mistake.
 MAX_TRANSLATION_CHARS = 5000
@@ -61,6 +63,9 @@ class UiLabels:
     plural_forms: str | None = None
     #: The ui catalogue as shown to users, if there is one.
     file: str | None = None
+    #: The source language's labels, shown where this language has none yet (drafts), so a
+    #: draft mixes at most two languages, never a third (the English msgids).
+    fallback: UiLabels | None = None
 
     @classmethod
     def from_catalog(
@@ -84,6 +89,23 @@ class UiLabels:
 
     def plural_index(self, n: int) -> int:
         return _plural_function(self.plural_forms)(n)
+
+    def lookup(self, context: str | None, message: str) -> str | None:
+        """The label in this language, else in the fallback language, else None."""
+        found = self.messages.get((context, message))
+        if isinstance(found, str):
+            return found
+        return self.fallback.lookup(context, message) if self.fallback is not None else None
+
+    def lookup_plural(self, context: str | None, message: str, n: int) -> str | None:
+        """The plural form for ``n``, from this language or else the fallback language."""
+        forms = self.messages.get((context, message))
+        index = self.plural_index(n)
+        if isinstance(forms, tuple) and index < len(forms):
+            return forms[index]
+        if self.fallback is not None:
+            return self.fallback.lookup_plural(context, message, n)
+        return None
 
 
 @lru_cache(maxsize=32)
@@ -115,6 +137,11 @@ class LanguageVersion:
     ui_missing: tuple[str, ...] = ()
     #: Translations that could not be used (bad placeholders, pasted text).
     problems: tuple[Problem, ...] = ()
+    #: The catalogues the texts come from, as plain data (publication and ui), for the
+    #: translation checks; empty when the version was made without them.
+    catalogs: tuple[CatalogText, ...] = ()
+    #: Whether readers from the target group checked exactly these texts.
+    review: ReviewState = NOT_REVIEWED
 
     @property
     def code(self) -> str:
@@ -154,6 +181,7 @@ class LanguageVersion:
             repr(sorted(self.texts().items())),
             repr(sorted((repr(k), v) for k, v in self.ui.messages.items())),
             repr(self.draft),
+            repr(self.review),
         ):
             h.update(part.encode("utf-8"))
             h.update(b"\0")
@@ -189,15 +217,24 @@ def translate(
     catalog_file: str | None,
     ui: UiLabels,
     ui_template: polib.POFile | None = None,
+    catalogs: Sequence[CatalogText] = (),
 ) -> LanguageVersion:
     """Pick every block's text in ``language`` and fill in the facts valid on ``as_of``.
 
     ``catalog`` is the language's publication catalogue; ``None`` with ``catalog_file`` None
     means ``language`` is the source language. A block without a usable translation keeps
     the source text and is listed in ``missing``; a translation that cannot be used is
-    listed in ``problems``. ``ui_template`` (the ui POT) tells which labels are missing.
+    listed in ``problems``. ``ui_template`` (the ui POT) tells which labels are missing;
+    ``catalogs`` are kept for the translation checks. The review state compares the
+    publication's reviews with a digest of the texts.
     """
     values = values_for(publication.facts, language.code, as_of)
+
+    @lru_cache(maxsize=1)
+    def source_values() -> Mapping[str, str]:
+        # Fallback text stays wholly in the source language, its amounts and dates too.
+        return values_for(publication.facts, publication.source_language, as_of)
+
     entries: dict[str, polib.POEntry] = {}
     if catalog is not None:
         entries = {e.msgctxt: e for e in catalog if e.msgctxt and not e.obsolete}
@@ -229,15 +266,17 @@ def translate(
                     )
                     template, fallback = block.text, True
         try:
-            text = fill_placeholders(template, values, where=Problem("", file, line))
+            shown = source_values() if fallback else values
+            text = fill_placeholders(template, shown, where=Problem("", file, line))
         except PlaceholderError as exc:
             problems.extend(exc.problems)
             template, fallback = block.text, True
-            text = fill_placeholders(block.text, values)
+            text = fill_placeholders(block.text, source_values())
         blocks.append(BlockText(block, template, text, file, line, fallback, allow))
     ui_missing = tuple(
         e.msgid for e in (ui_template or []) if not e.obsolete and not ui.has(e.msgctxt, e.msgid)
     )
+    digest = review_digest(blocks)
     return LanguageVersion(
         publication,
         language,
@@ -249,7 +288,14 @@ def translate(
         tuple(missing),
         ui_missing,
         tuple(problems),
+        tuple(catalogs),
+        review_state(publication.reviews, language.code, digest),
     )
+
+
+def review_digest(blocks: Sequence[BlockText]) -> str:
+    """The fingerprint of a version's texts that a review by readers is recorded for."""
+    return text_digest((b.block, b.template, b.fallback) for b in blocks)
 
 
 def require_complete(version: LanguageVersion) -> None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import polib
 
-from .catalog import UI_DOMAIN, catalog_path, extract_ui
+from .catalog import UI_DOMAIN, UI_SOURCE_LANGUAGE, catalog_path, extract_ui
+from .catalogtext import CatalogText
 from .config import Project
 from .content import load_publication
 from .errors import ConfigError, LanguageError, ProblemsFound
@@ -100,11 +102,38 @@ class Workspace:
         return self._ui_template
 
     def ui_labels(self, code: str) -> UiLabels:
+        """A language's template labels; the source language's stand in for missing ones."""
         path = self.catalog_file(code, UI_DOMAIN)
         po = self.catalog(code, UI_DOMAIN)
-        return UiLabels.from_catalog(
+        labels = UiLabels.from_catalog(
             po, self.label(path) if po is not None else None, get_language(code).plural_forms
         )
+        source = self.project.source_language
+        if code != source:
+            fallback = self.ui_labels(source)
+            if get_language(source).rtl != get_language(code).rtl:
+                # A label can stand where no element can isolate it (an attribute, a CSS
+                # string): direction marks keep German punctuation right in a Persian draft.
+                mark = "\u200f" if get_language(source).rtl else "\u200e"
+                fallback = replace(
+                    fallback,
+                    messages={k: _marked(v, mark) for k, v in fallback.messages.items()},
+                )
+            labels = replace(labels, fallback=fallback)
+        return labels
+
+    def catalog_texts(self, code: str, name: str) -> tuple[CatalogText, ...]:
+        """The catalogues of a language version as plain data, for the translation checks."""
+        found = []
+        source = self.publication(name).source_language
+        for domain, msgid_language in ((name, source), (UI_DOMAIN, UI_SOURCE_LANGUAGE)):
+            if domain == name and code == self.project.source_language:
+                continue
+            po = self.catalog(code, domain)
+            if po is not None:
+                label = self.label(self.catalog_file(code, domain))
+                found.append(CatalogText.of(po, label, domain, msgid_language))
+        return tuple(found)
 
     # --- the translated model ------------------------------------------------------------
 
@@ -137,6 +166,7 @@ class Workspace:
             catalog_file=catalog_file,
             ui=self.ui_labels(code),
             ui_template=self.ui_template(),
+            catalogs=self.catalog_texts(code, name),
         )
 
     def languages(self, codes: Sequence[str] = ()) -> tuple[str, ...]:
@@ -152,3 +182,9 @@ class Workspace:
                     f"(languages now: {', '.join(project.languages)})",
                 )
         return tuple(codes) or project.languages
+
+
+def _marked(label: str | tuple[str, ...], mark: str) -> str | tuple[str, ...]:
+    if isinstance(label, tuple):
+        return tuple(f"{mark}{form}{mark}" for form in label)
+    return f"{mark}{label}{mark}"

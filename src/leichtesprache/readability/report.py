@@ -74,6 +74,8 @@ def format_text(
                 )
                 if finding.suggestion:
                     line += f" — {finding.suggestion}"
+                if finding.context:
+                    line += f" [{finding.context}]"
                 out.append(line)
             if result.metrics:
                 out.append(

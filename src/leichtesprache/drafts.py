@@ -1,0 +1,51 @@
+"""Drafts: text that stands in for a missing translation keeps its own language and direction.
+
+German in a Persian draft must read left to right with its full stop on the right, and a
+screen reader must read it as German: each fallback text is rendered in an element with the
+source language's ``lang`` and ``dir`` (``.fallback`` in the stylesheet makes it a line box
+of its own, so it also starts on its own side).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from .languages import get_language
+from .markup import render_inline
+from .translate import LanguageVersion
+
+
+class ForeignText(str):
+    """A text in another language than the page: a draft's source-language fallback."""
+
+    lang: str
+    dir: str
+
+    def __new__(cls, text: str, lang: str, direction: str) -> ForeignText:
+        made = super().__new__(cls, text)
+        made.lang, made.dir = lang, direction
+        return made
+
+
+def texts_in_their_language(version: LanguageVersion) -> dict[str, str]:
+    """Block id -> text; a fallback text is a ``ForeignText`` in the source language."""
+    source = get_language(version.publication.source_language)
+    direction = "rtl" if source.rtl else "ltr"
+    lang = source.code.replace("_", "-")
+    return {
+        b.block.id: ForeignText(b.text, lang, direction) if b.fallback else b.text
+        for b in version.blocks
+    }
+
+
+def inline_html(text: object, rtl: bool, **options: Any) -> Markup:
+    """``render_inline`` (with ``options``); a ``ForeignText`` in an element with its own
+    ``lang`` and ``dir``."""
+    if isinstance(text, ForeignText):
+        inner = render_inline(str(text), rtl=text.dir == "rtl", **options)
+        return Markup('<span lang="{}" dir="{}" class="fallback">{}</span>').format(
+            text.lang, text.dir, inner
+        )
+    return render_inline(str(text), rtl=rtl, **options)
