@@ -211,3 +211,17 @@ def test_missing_hb_subset_is_one_warning(
         if r.levelno >= logging.WARNING and r.name.startswith("leichtesprache")
     ]
     assert len(warnings) == 1 and "libharfbuzz-subset0" in warnings[0]
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ar"])
+def test_sample_editions_pass_the_checkers(built: Path, lang: str) -> None:
+    """The sample project (other content, right-to-left included) passes as well."""
+    page = pytest.importorskip("page", reason="the test extras install page-validation")
+    from leichtesprache.preflight import preflight
+
+    folder = built / "dist" / "sample"
+    report = page.validate_pdf(str(folder / f"sample-{lang}.pdf"), profile="ua1")
+    assert [(f.rule_id, f.message) for f in report.failures] == []
+    for suffix, kind in (("", "screen"), ("-print", "print"), ("-booklet", "booklet")):
+        data = (folder / f"sample-{lang}{suffix}.pdf").read_bytes()
+        assert preflight(data, kind, f"sample-{lang}{suffix}.pdf") == []
