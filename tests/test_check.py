@@ -174,3 +174,40 @@ def test_fact_findings_in_every_format(sample_project: Path) -> None:
     html = format_html(results)
     assert "fact-review" in html and "Bundesanzeiger prüfen" in html
     assert re.search(r"content/sample/facts\.toml:\d+", html)
+
+
+def test_an_unchanged_version_is_not_checked_again(
+    sample_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import leichtesprache.check as check_module
+
+    project = load_project(sample_project)
+    first = [r.to_dict() for r in check_project(project, as_of=DAY)]
+    checked: list[str] = []
+    real = check_module.check_version
+
+    def spy(version, project):  # type: ignore[no-untyped-def]
+        checked.append(version.code)
+        return real(version, project)
+
+    monkeypatch.setattr(check_module, "check_version", spy)
+    monkeypatch.delattr(check_module.os, "fork")  # one process: the spy sees every check
+    assert [r.to_dict() for r in check_project(project, as_of=DAY)] == first
+    assert checked == []
+
+    en = sample_project / "locale" / "en" / "LC_MESSAGES" / "sample.po"
+    en.write_text(
+        en.read_text(encoding="utf-8").replace("8 days of holiday", "9 days of holiday"),
+        encoding="utf-8",
+    )
+    again = check_project(load_project(sample_project), as_of=DAY)
+    assert checked == ["en"]
+    assert [f.rule for r in again for f in r.findings if f.severity == "error"] == [
+        "translation-number"
+    ]
+
+    checked.clear()
+    for cached in (sample_project / ".leichtesprache-cache").glob("check-*-de.json"):
+        cached.write_text("{not json", encoding="utf-8")  # damaged: checked again, no crash
+    assert [r.to_dict() for r in check_project(load_project(sample_project), as_of=DAY)]
+    assert checked == ["de"]

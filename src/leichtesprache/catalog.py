@@ -98,7 +98,9 @@ def extract_ui(templates_dir: Path) -> polib.POFile:
     pot = polib.POFile()
     pot.metadata = _pot_metadata(UI_DOMAIN, None, UI_SOURCE_LANGUAGE)
     seen: dict[tuple[str | None, str], polib.POEntry] = {}
-    method_map = [("**.html", "jinja2")]
+    # The extractor named by its module, not "jinja2": Babel would scan every installed
+    # package's entry points to find it, a tenth of a second on each `status`.
+    method_map = [("**.html", "jinja2.ext:babel_extract")]
     options = {"**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
     for filename, lineno, message, comments, context in extract_from_dir(
         str(templates_dir),

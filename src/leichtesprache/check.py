@@ -9,16 +9,13 @@ from datetime import date
 from pathlib import Path
 
 from .catalog import UI_DOMAIN
-from .checkcache import remember
+from .checkcache import cached, remember
 from .config import Project
 from .errors import ConfigError
 from .facts import FactNote, fact_warnings, undated_amounts
 from .languages import get_language
-from .qa import check_translations
-from .readability import CheckResult, Finding, TextUnit, check_units
+from .readability import CheckResult, Finding, TextUnit
 from .readability.i18n import translate
-from .readability.sources import check_files as _check_files
-from .readability.sources import settings_for
 from .translate import LanguageVersion
 from .workspace import Workspace
 
@@ -52,6 +49,10 @@ def units_of(version: LanguageVersion) -> list[TextUnit]:
 def check_version(version: LanguageVersion, project: Project) -> CheckResult:
     """The easy-language rules on exactly the texts a build of ``version`` shows, and the
     translation checks (``qa``) on the catalogues they come from."""
+    from .qa import check_translations
+    from .readability.engine import check_units
+    from .readability.sources import settings_for
+
     glossary = [b.template for b in version.checked_blocks() if b.block.kind == "glossary_term"]
     source = version.catalog or version.publication.folder
     log.info("checking %s (%s)", version.code, source)
@@ -106,24 +107,68 @@ def check_project(
     return results
 
 
-def _check_one(workspace: Workspace, name: str, code: str, day: date) -> CheckResult:
+def _check_all(
+    workspace: Workspace, pairs: list[tuple[str, str]], day: date
+) -> dict[tuple[str, str], CheckResult]:
+    """Check each (publication, language) whose texts changed since the last check.
+
+    A version whose fingerprint matches the cache (``checkcache``) is not checked again.
+    The rest are checked in parallel on several cores: forked workers inherit the versions
+    already translated, and each runs only its own languages' rules and word lists.
+    """
+    global _SHARED
     project = workspace.project
-    if code != project.source_language and workspace.catalog(code, name) is None:
-        label = workspace.label(workspace.catalog_file(code, name))
-        return _no_catalogue(code, label, project.ui_language)
-    version = workspace.version(name, code, day)
+    results: dict[tuple[str, str], CheckResult] = {}
+    todo: dict[tuple[str, str], LanguageVersion] = {}
+    for name, code in pairs:
+        if code != project.source_language and workspace.catalog(code, name) is None:
+            label = workspace.label(workspace.catalog_file(code, name))
+            results[(name, code)] = _no_catalogue(code, label, project.ui_language)
+            continue
+        version = workspace.version(name, code, day)
+        known = cached(version, project)
+        if known is not None:
+            results[(name, code)] = known
+        else:
+            todo[(name, code)] = version
+    if todo:
+        log.info(
+            "checking %d of %d language versions (the rest are unchanged)", len(todo), len(pairs)
+        )
+    workers = min(os.cpu_count() or 1, len(todo))
+    if workers <= 1 or not hasattr(os, "fork"):
+        for pair, version in todo.items():
+            results[pair] = _check_and_remember(version, project)
+        return results
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _SHARED = (project, todo)
+    _prepare([code for _, code in todo])
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pair: pool.submit(_check_in_worker, pair) for pair in todo}
+            results.update({pair: future.result() for pair, future in futures.items()})
+    finally:
+        _SHARED = None
+    return results
+
+
+def _check_and_remember(version: LanguageVersion, project: Project) -> CheckResult:
     result = check_version(version, project)
-    remember(version, project, result)  # `status` reads the error count
+    remember(version, project, result)  # the next `check` and `status` reuse it
     return result
 
 
-#: What forked check workers inherit from the parent: the workspace and the day.
-_SHARED: tuple[Workspace, date] | None = None
+#: What forked check workers inherit from the parent: the project and the versions to check.
+_SHARED: tuple[Project, dict[tuple[str, str], LanguageVersion]] | None = None
 
 
-def _check_in_worker(name: str, code: str) -> CheckResult:
+def _check_in_worker(pair: tuple[str, str]) -> CheckResult:
     assert _SHARED is not None
-    return _check_one(_SHARED[0], name, code, _SHARED[1])
+    project, versions = _SHARED
+    return _check_and_remember(versions[pair], project)
 
 
 def _prepare(codes: list[str]) -> None:
@@ -134,32 +179,6 @@ def _prepare(codes: list[str]) -> None:
 
     for code in codes:
         find(code)
-
-
-def _check_all(
-    workspace: Workspace, pairs: list[tuple[str, str]], day: date
-) -> dict[tuple[str, str], CheckResult]:
-    """Check each (publication, language); languages in parallel on several cores.
-
-    Forked workers inherit the workspace with the publications already read, and each
-    reads only its own languages' catalogues and word lists.
-    """
-    global _SHARED
-    workers = min(os.cpu_count() or 1, len(pairs))
-    if workers <= 1 or not hasattr(os, "fork"):
-        return {(n, c): _check_one(workspace, n, c, day) for n, c in pairs}
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _SHARED = (workspace, day)
-    _prepare([code for _, code in pairs])
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pair: pool.submit(_check_in_worker, *pair) for pair in pairs}
-            return {pair: future.result() for pair, future in futures.items()}
-    finally:
-        _SHARED = None
 
 
 def _once(
@@ -232,6 +251,9 @@ def check_files(
     project: Project | None, files: Sequence[Path], languages: Sequence[str] = ()
 ) -> list[CheckResult]:
     """Check plain-text or Markdown files written in one language (default: the source)."""
+    from .readability.sources import check_files as _check_files
+    from .readability.sources import settings_for
+
     if len(languages) > 1:
         raise ConfigError("check FILE… takes one --lang", hint="run once per language")
     code = languages[0] if languages else (project.source_language if project else "de")

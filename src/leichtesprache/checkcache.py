@@ -1,9 +1,11 @@
-"""How many check errors a language version has, remembered until its texts change.
+"""What the check found in a language version, remembered until its texts change.
 
-``status`` must answer in a moment, and checking every language takes about a second. So
-``check`` (and ``status`` itself, when it had to check) write each version's error count to
+``check`` and ``status`` must answer in a moment, and checking every language from scratch
+takes more than a second on two cores. So each check of a version writes its result to
 ``.leichtesprache-cache/`` in the project, keyed by a fingerprint of everything the check
-reads: the texts and catalogues, the term lists, the settings and the checker's own code.
+reads: the texts and catalogues (with the facts of the day), the term lists, the settings,
+the language of the messages and the checker's own code. The next ``check`` checks only
+the versions whose fingerprint changed, as ruff and mypy do with their caches.
 A cache that is missing, damaged or out of date is ignored: the version is checked again.
 """
 
@@ -14,7 +16,7 @@ import json
 import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .config import Project
 from .fsutil import atomic_write_text
@@ -31,24 +33,44 @@ CACHE_DIR = ".leichtesprache-cache"
 
 def error_count(version: LanguageVersion, project: Project) -> int:
     """The check errors of ``version``: from the cache, or by checking it (then cached)."""
-    path, key = _path(version, project), fingerprint(version, project)
-    try:
-        data = json.loads(path.read_text("utf-8"))
-        if data.get("key") == key and isinstance(data.get("errors"), int):
-            return int(data["errors"])
-    except (OSError, ValueError):
-        pass
-    from .check import check_version
+    result = cached(version, project)
+    if result is None:
+        from .check import check_version
 
-    result = check_version(version, project)
-    remember(version, project, result)
+        result = check_version(version, project)
+        remember(version, project, result)
     return result.counts.get("error", 0)
 
 
+def cached(version: LanguageVersion, project: Project) -> CheckResult | None:
+    """The result of the last check of ``version``, if nothing it depends on changed since."""
+    try:
+        data = json.loads(_path(version, project).read_text("utf-8"))
+        if data.get("key") != fingerprint(version, project):
+            return None
+        return _result(data["result"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _result(data: dict[str, Any]) -> CheckResult:
+    from .readability.model import CheckResult, Finding
+
+    findings = [Finding(**f) for f in data["findings"]]
+    return CheckResult(
+        str(data["language"]),
+        str(data["source"]),
+        bool(data["passed"]),
+        {str(k): int(v) for k, v in data["counts"].items()},
+        dict(data["metrics"]),
+        findings,
+    )
+
+
 def remember(version: LanguageVersion, project: Project, result: CheckResult) -> None:
-    """Keep the error count of a check just made; a cache that cannot be written is skipped."""
+    """Keep the result of a check just made; a cache that cannot be written is skipped."""
     path = _path(version, project)
-    payload = {"key": fingerprint(version, project), "errors": result.counts.get("error", 0)}
+    payload = {"key": fingerprint(version, project), "result": result.to_dict()}
     try:
         path.parent.mkdir(exist_ok=True)
         atomic_write_text(path, json.dumps(payload) + "\n")

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -200,6 +201,7 @@ def _group_digits(value: Decimal, locale: str) -> bool:
     return Locale.parse(locale).text_direction != "rtl" or abs(value) >= 10000
 
 
+@lru_cache(maxsize=64)
 def _unit_length(kind: str, locale: str) -> Literal["short", "long"]:
     """'long' unit names, unless Babel's long data is broken for this language.
 

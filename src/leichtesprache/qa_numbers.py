@@ -344,14 +344,19 @@ def months_in(text: str, language: str, *, inflected: bool = False) -> set[int]:
     """
     found: set[int] = set()
     words = _text_words(text, language)
+    present = set(words)
     joined = f" {' '.join(words)} "
     for month, names in _month_names(language).items():
         for name in names:
             if " " in name:  # "كانون الثاني"
                 hit = f" {name} " in joined
+            elif name in present:
+                hit = True
+            elif inflected and len(name) > 3:
+                stem = name[:-1]
+                hit = any(w.startswith(stem) for w in present)
             else:
-                stem = name[:-1] if inflected and len(name) > 3 else None
-                hit = any(w == name or (stem is not None and w.startswith(stem)) for w in words)
+                hit = False
             if hit:
                 found.add(month)
                 break
