@@ -128,6 +128,38 @@ def test_failed_build_keeps_previous_outputs(run_cli, built: Path, tmp_path: Pat
     assert {p: p.read_bytes() for p in (project / "dist").rglob("*.pdf")} == before
 
 
+def test_check_error_while_others_are_laid_out_writes_nothing(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check runs beside the layout workers; a failing language stops every write,
+    even when the workers finished first (the check is slowed down to make sure)."""
+    import time
+
+    import leichtesprache.check as check_module
+    from leichtesprache.errors import ProblemsFound
+
+    project = tmp_path / "p"
+    shutil.copytree(built, project)
+    shutil.rmtree(project / ".leichtesprache-cache", ignore_errors=True)
+    before = {p: p.stat().st_mtime_ns for p in (project / "dist").rglob("*") if p.is_file()}
+    en = project / "locale" / "en" / "LC_MESSAGES" / "sample.po"
+    en.write_text(
+        en.read_text(encoding="utf-8").replace("8 days of holiday", "9 days of holiday"),
+        encoding="utf-8",
+    )
+    real = check_module.check_version
+
+    def slow(version, project):  # type: ignore[no-untyped-def]
+        time.sleep(3)  # the worker lays the sample out in about a second
+        return real(version, project)
+
+    monkeypatch.setattr(check_module, "check_version", slow)
+    with pytest.raises(ProblemsFound, match="'en' has errors"):
+        build(load_project(project), jobs=2)
+    after = {p: p.stat().st_mtime_ns for p in (project / "dist").rglob("*") if p.is_file()}
+    assert after == before
+
+
 @pytest.mark.parametrize("lang", ["de", "en", "ar"])
 def test_no_line_ends_inside_a_word(built: Path, lang: str) -> None:
     """Easy language never splits a word: no hyphenation, no break at a Mediopunkt."""

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .config import Project
 from .digests import Inputs, Record, is_fresh, output_digest, read_record, write_record
 from .editions import (
     Edition,
+    Product,
     Resources,
     Selection,
     make_editions,
@@ -26,7 +27,7 @@ from .editions import (
     registered,
     select,
 )
-from .errors import ConfigError, PreflightError, ProblemsFound
+from .errors import ConfigError, PreflightError, Problem, ProblemsFound
 from .facts import values_for
 from .fontcheck import require_fonts
 from .fsutil import atomic_write_bytes, project_lock
@@ -141,10 +142,17 @@ def build(
             require_fonts(task.version, project)  # one message now, not one per glyph later
             if not allow_partial:
                 require_complete(task.version)
-                _require_passing(task.version, project)
         if observer is not None:
             observer.planned(sum(len(t.editions) for t in plan.tasks))
-        made = _make_all(list(plan.tasks), chosen, Resources.of(project), out_dir, jobs, observer)
+
+        def check() -> None:
+            for task in plan.tasks if not allow_partial else ():
+                assert task.version is not None
+                _require_passing(task.version, project)
+
+        made = _make_all(
+            list(plan.tasks), chosen, Resources.of(project), out_dir, jobs, observer, check
+        )
         if shard is None:
             made += [
                 result
@@ -210,10 +218,20 @@ def _plan(
 
 
 def _require_passing(version: LanguageVersion, project: Project) -> None:
-    """The build checks exactly the version it is about to render."""
-    from .check import check_version
+    """The build checks exactly the version it is about to render.
 
-    if not check_version(version, project).passed:
+    A version unchanged since the last ``check`` (or build) is not checked again: its
+    result comes from the check cache, keyed by everything the check reads.
+    """
+    from .checkcache import cached, remember
+
+    result = cached(version, project)
+    if result is None:
+        from .check import check_version
+
+        result = check_version(version, project)
+        remember(version, project, result)
+    if not result.passed:
         raise ProblemsFound(
             f"'{version.code}' has errors: easy-language rules or translation checks",
             hint=f"run `leichtesprache check --lang {version.code}` to see them, fix the "
@@ -228,40 +246,176 @@ def _make_all(
     out_dir: Path,
     jobs: int | None,
     observer: BuildObserver | None,
+    check: Callable[[], None],
 ) -> list[BuildResult]:
+    """Make every task's editions; write them only once ``check`` passed for all.
+
+    Each edition of each language is a job for the worker processes, started as soon as
+    the edition it derives from is made: while one worker lays out, the other makes the
+    web page, and print and screen editions of one layout are made side by side.
+    Meanwhile the parent runs the easy-language check in a thread (the workers hold the
+    cores; the main thread only waits), so a one-language rebuild does not wait for it.
+    Nothing is written before every check passed: a failing language leaves ``dist/``
+    as it was.
+    """
     if not tasks:
         return []
-    workers = min(jobs or os.cpu_count() or 1, len(tasks))
+    workers = min(jobs or os.cpu_count() or 1, sum(len(t.editions) for t in tasks))
     log.info(
         "making %d file(s) for %d language version(s) with %d worker(s)",
         sum(len(t.editions) for t in tasks),
         len(tasks),
         workers,
     )
-    results: list[BuildResult] = []
-    if workers <= 1:
+    if workers <= 1 or not hasattr(os, "fork"):
+        check()
+        results: list[BuildResult] = []
         for task in tasks:
-            results.extend(_report(_make_task(task, chosen, resources, out_dir), observer))
+            made = _make_task(task, chosen, resources, out_dir)
+            results.extend(_report(_write_task(task, made, out_dir), observer))
         return results
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    return _Scheduler(tasks, chosen, resources, out_dir, workers, observer).run(check)
 
-    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    if context is not None:
+
+class _Scheduler:
+    """Runs the editions of every task as a graph of jobs on a pool of forked workers."""
+
+    def __init__(
+        self,
+        tasks: list[_Task],
+        chosen: Selection,
+        resources: Resources,
+        out_dir: Path,
+        workers: int,
+        observer: BuildObserver | None,
+    ) -> None:
+        self.tasks, self.resources, self.out_dir = tasks, resources, out_dir
+        self.workers, self.observer = workers, observer
+        self.orders = {id(t): Selection(chosen.order, tuple(t.editions)).order for t in tasks}
+        self.products: dict[int, dict[str, Product]] = {id(t): {} for t in tasks}
+        self.problems: dict[int, list[Problem]] = {id(t): [] for t in tasks}
+        self.waiting: dict[int, int] = {id(t): len(self.orders[id(t)]) for t in tasks}
+
+    def run(self, check: Callable[[], None]) -> list[BuildResult]:
+        import multiprocessing
+        import threading
+        from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
         # Forked workers share what the parent imported: WeasyPrint loads once.
         import weasyprint  # noqa: F401
 
-    # The largest versions first, so no worker is left with one long job at the end.
-    ordered = sorted(tasks, key=lambda t: -len(t.version.blocks) if t.version else 0)
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker
-    ) as pool:
-        futures = {
-            id(task): pool.submit(_make_task, task, chosen, resources, out_dir) for task in ordered
-        }
-        for task in tasks:
-            results.extend(_report(futures[id(task)].result(), observer))
-    return results
+        failure: list[BaseException] = []
+        checked = threading.Event()
+
+        def check_in_thread() -> None:
+            try:
+                check()
+            except BaseException as exc:  # re-raised in the main thread
+                failure.append(exc)
+            finally:
+                checked.set()
+
+        pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_worker,
+        )
+        running: dict[Future[tuple[Product, list[Problem]]], tuple[_Task, Edition]] = {}
+        results: list[BuildResult] = []
+        done_tasks: list[_Task] = []
+        written: set[int] = set()
+        try:
+            # Layouts first, the largest first, so no worker is left with one long job at
+            # the end; editions that need no layout (the web page) fill the gaps.
+            ordered = sorted(self.tasks, key=lambda t: -len(t.version.blocks) if t.version else 0)
+            roots = [(t, e) for t in ordered for e in self.orders[id(t)] if not e.derives_from]
+            roots.sort(key=lambda job: not self._has_children(*job))
+            for task, edition in roots:
+                running[self._submit(pool, task, edition, None)] = (task, edition)
+            thread = threading.Thread(target=check_in_thread, name="check", daemon=True)
+            thread.start()
+            while running or len(written) < len(self.tasks):
+                if running:
+                    finished, _ = wait(running, timeout=0.05, return_when=FIRST_COMPLETED)
+                else:
+                    checked.wait()
+                    finished = set()
+                for future in finished:
+                    task, edition = running.pop(future)
+                    product, problems = future.result()
+                    self.products[id(task)][edition.name] = product
+                    self.problems[id(task)] += problems
+                    self.waiting[id(task)] -= 1
+                    for child in self.orders[id(task)]:
+                        if child.derives_from == edition.name:
+                            running[self._submit(pool, task, child, product)] = (task, child)
+                    if self.waiting[id(task)] == 0:
+                        self._require_preflight(task)
+                        done_tasks.append(task)
+                if failure:
+                    raise failure[0]
+                if checked.is_set():
+                    for task in done_tasks:
+                        if id(task) not in written:
+                            written.add(id(task))
+                            made = {e.name: self.products[id(task)][e.name] for e in task.editions}
+                            results.extend(
+                                _report(_write_task(task, made, self.out_dir), self.observer)
+                            )
+                            self.products[id(task)].clear()  # the memory goes back
+        except BaseException:
+            # Do not wait for layouts nobody will write; idle workers end now, busy ones
+            # when their job is done (or with the build, see _init_worker).
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
+        return results
+
+    def _has_children(self, task: _Task, edition: Edition) -> bool:
+        return any(e.derives_from == edition.name for e in self.orders[id(task)])
+
+    def _submit(self, pool: Any, task: _Task, edition: Edition, source: Product | None) -> Any:
+        return pool.submit(_make_one, task, edition, source, self.resources, self.out_dir)
+
+    def _require_preflight(self, task: _Task) -> None:
+        problems = self.problems[id(task)]
+        if problems:
+            raise PreflightError.from_problems(
+                problems, f"'{task.language}': the preflight found {len(problems)} problem(s):"
+            )
+
+
+def _make_one(
+    task: _Task, edition: Edition, source: Product | None, resources: Resources, out_dir: Path
+) -> tuple[Product, list[Problem]]:
+    """Make one edition of one language version and preflight it (in a worker)."""
+    from .editions import EditionJob
+
+    version = task.version
+    assert version is not None
+    target = out_dir / task.publication / edition.file_name(task.publication, task.language)
+    product = edition.maker()(EditionJob(version, resources, target, source))
+    if not edition.preflight or edition not in task.editions:
+        return product, []
+    return product, _preflight(task, edition, product, resources)
+
+
+def _preflight(
+    task: _Task, edition: Edition, product: Product, resources: Resources
+) -> list[Problem]:
+    from .fonts import font_families
+    from .preflight import preflight
+    from .screen import expected_rtl_words
+
+    assert task.version is not None and edition.preflight
+    version = task.version
+    return preflight(
+        product.data,
+        edition.preflight,
+        edition.file_name(task.publication, task.language),
+        fonts=font_families(resources.fonts_dir),
+        expected_words=expected_rtl_words(version) if version.language.rtl else set(),
+    )
 
 
 def _init_worker() -> None:
@@ -291,47 +445,43 @@ def _report(results: list[BuildResult], observer: BuildObserver | None) -> list[
 
 def _make_task(
     task: _Task, chosen: Selection, resources: Resources, out_dir: Path
-) -> list[BuildResult]:
-    """Make, preflight and write the outputs of one language version (in a worker)."""
-    from .fonts import font_families
+) -> dict[str, Product]:
+    """Make and preflight the outputs of one language version in this process."""
+    version = task.version
+    assert version is not None
+    wanted = Selection(chosen.order, tuple(task.editions))
+    products = make_editions(version, wanted, resources, out_dir / task.publication)
+    problems = [
+        problem
+        for edition in task.editions
+        if edition.preflight
+        for problem in _preflight(task, edition, products[edition.name], resources)
+    ]
+    if problems:
+        raise PreflightError.from_problems(
+            problems, f"'{task.language}': the preflight found {len(problems)} problem(s):"
+        )
+    return {e.name: products[e.name] for e in task.editions}
+
+
+def _write_task(task: _Task, products: dict[str, Product], out_dir: Path) -> list[BuildResult]:
+    """Write the outputs of one language version, each with the record of its inputs."""
     from .markup import plain_text
-    from .preflight import preflight
-    from .screen import expected_rtl_words
 
     version = task.version
     assert version is not None
     folder = out_dir / task.publication
     folder.mkdir(parents=True, exist_ok=True)
-    wanted = Selection(chosen.order, tuple(task.editions))
-    products = make_editions(version, wanted, resources, folder)
-    fonts = font_families(resources.fonts_dir)
-    words = expected_rtl_words(version) if version.language.rtl else set()
-    problems = []
-    for edition in task.editions:
-        if edition.preflight:
-            path = folder / edition.file_name(task.publication, task.language)
-            problems += preflight(
-                products[edition.name].data,
-                edition.preflight,
-                path.name,
-                fonts=fonts,
-                expected_words=words,
-            )
-    if problems:
-        raise PreflightError.from_problems(
-            problems, f"'{task.language}': the preflight found {len(problems)} problem(s):"
-        )
     results = []
+    title = plain_text(version.text("meta.title"))
     for edition in task.editions:
         path = folder / edition.file_name(task.publication, task.language)
         product = products[edition.name]
         atomic_write_bytes(path, product.data)
-        digest = output_digest(task.digest, edition.name)
-        title = plain_text(version.text("meta.title"))
         write_record(
             path,
             Record(
-                digest,
+                output_digest(task.digest, edition.name),
                 edition.name,
                 task.language,
                 product.pages,
@@ -353,7 +503,7 @@ def _make_site(
 ) -> BuildResult | None:
     """A file about the whole build (the download page), made from what dist/ holds."""
     from .digests import tree_digest
-    from .site import SiteJob, outputs_in
+    from .site import SiteJob, listed, outputs_in
 
     project = workspace.project
     path = out_dir / edition.file_name("", "")
@@ -363,7 +513,7 @@ def _make_site(
     digest = output_digest(
         _digest_of(
             inputs.design(),
-            repr([(o.path, o.size, o.record.to_json()) for o in outputs]),
+            listed(outputs),
             repr(sorted((repr(k), v) for k, v in ui.messages.items())),
             tree_digest(project.templates_dir),
         ),

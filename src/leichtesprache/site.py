@@ -112,6 +112,17 @@ def make_index(job: SiteJob) -> Product:
     return Product(html.encode("utf-8"))
 
 
+def listed(outputs: Sequence[Output]) -> str:
+    """What the download page shows of the outputs, as text: the page is made again only
+    when this changes (a new wording that leaves a PDF at '1.3 MB' changes nothing here)."""
+    shown: list[object] = []
+    for o in outputs:
+        r = o.record
+        shown.append((o.path, _size(o.size), r.edition, r.language, r.pages, r.draft, r.title))
+        shown.append(r.date)
+    return repr(shown)
+
+
 def _publication_names(outputs: Sequence[Output], project: Project) -> list[str]:
     present = {o.path.split("/", 1)[0] for o in outputs if "/" in o.path}
     return [n for n in project.publication_names() if n in present]
