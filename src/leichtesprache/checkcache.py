@@ -67,7 +67,7 @@ def fingerprint(version: LanguageVersion, project: Project) -> str:
         repr(version.catalogs),
         repr(publication.terms.get(version.code)),
         repr(sorted(project.check.items())),
-        project.ui_language,
+        project.ui_language or "",
     ):
         h.update(part.encode("utf-8"))
         h.update(b"\0")

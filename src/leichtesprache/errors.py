@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .i18n import _
+
 #: The work ran and found problems (check errors, publish gate, ``update --check``).
 EXIT_PROBLEMS = 1
 #: Bad input, usage or configuration.
@@ -27,7 +29,7 @@ class Problem:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         text = f"{where}{self.message}"
         if self.hint:
-            text += f"\n    How to fix: {self.hint}"
+            text += "\n    " + _("How to fix: {hint}").format(hint=self.hint)
         return text
 
 

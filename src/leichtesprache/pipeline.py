@@ -30,6 +30,7 @@ from .errors import ConfigError, PreflightError, ProblemsFound
 from .facts import values_for
 from .fontcheck import require_fonts
 from .fsutil import atomic_write_bytes, project_lock
+from .i18n import _, current_language, ngettext, set_language
 from .translate import LanguageVersion, require_complete
 from .workspace import Workspace
 
@@ -64,7 +65,8 @@ class Shard:
             k = n = 0
         if not 1 <= k <= n:
             raise ConfigError(
-                f"'{text}' is not a shard", hint="write K/N with 1 ≤ K ≤ N, for example 2/4"
+                _("'{text}' is not a shard").format(text=text),
+                hint=_("write K/N with 1 ≤ K ≤ N, for example 2/4"),
             )
         return cls(k, n)
 
@@ -152,7 +154,7 @@ def build(
                 if (result := _make_site(edition, workspace, out_dir, force)) is not None
             ]
     if not made:
-        log.info("everything is up to date")
+        log.info(_("everything is up to date"))
     return sorted([*plan.unchanged, *made], key=lambda r: _order(r, codes, chosen))
 
 
@@ -215,9 +217,13 @@ def _require_passing(version: LanguageVersion, project: Project) -> None:
 
     if not check_version(version, project).passed:
         raise ProblemsFound(
-            f"'{version.code}' has errors: easy-language rules or translation checks",
-            hint=f"run `leichtesprache check --lang {version.code}` to see them, fix the "
-            "texts, or build a draft with --allow-partial",
+            _("'{code}' has errors: easy-language rules or translation checks").format(
+                code=version.code
+            ),
+            hint=_(
+                "run `leichtesprache check --lang {code}` to see them, fix the "
+                "texts, or build a draft with --allow-partial"
+            ).format(code=version.code),
         )
 
 
@@ -232,11 +238,11 @@ def _make_all(
     if not tasks:
         return []
     workers = min(jobs or os.cpu_count() or 1, len(tasks))
+    files = sum(len(t.editions) for t in tasks)
     log.info(
-        "making %d file(s) for %d language version(s) with %d worker(s)",
-        sum(len(t.editions) for t in tasks),
-        len(tasks),
-        workers,
+        _("files to make: {files}; language versions: {versions}; workers: {workers}").format(
+            files=files, versions=len(tasks), workers=workers
+        )
     )
     results: list[BuildResult] = []
     if workers <= 1:
@@ -254,7 +260,10 @@ def _make_all(
     # The largest versions first, so no worker is left with one long job at the end.
     ordered = sorted(tasks, key=lambda t: -len(t.version.blocks) if t.version else 0)
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(current_language(),),
     ) as pool:
         futures = {
             id(task): pool.submit(_make_task, task, chosen, resources, out_dir) for task in ordered
@@ -264,11 +273,15 @@ def _make_all(
     return results
 
 
-def _init_worker() -> None:
-    """A worker dies with the build: a killed or interrupted build leaves no orphans."""
+def _init_worker(language: str) -> None:
+    """A worker dies with the build: a killed or interrupted build leaves no orphans.
+
+    It speaks the parent's language (a spawned worker would start in English).
+    """
     import signal
     import sys
 
+    set_language(language)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     if sys.platform.startswith("linux"):
         import ctypes
@@ -283,7 +296,11 @@ def _init_worker() -> None:
 
 def _report(results: list[BuildResult], observer: BuildObserver | None) -> list[BuildResult]:
     for result in results:
-        log.info("wrote %s (%s pages)", result.path, result.pages)
+        log.info(
+            ngettext(
+                "wrote {file} ({pages} page)", "wrote {file} ({pages} pages)", result.pages or 0
+            ).format(file=result.path, pages=result.pages)
+        )
         if observer is not None:
             observer.written(result)
     return results
@@ -319,7 +336,12 @@ def _make_task(
             )
     if problems:
         raise PreflightError.from_problems(
-            problems, f"'{task.language}': the preflight found {len(problems)} problem(s):"
+            problems,
+            ngettext(
+                "'{code}': the preflight found {count} problem:",
+                "'{code}': the preflight found {count} problems:",
+                len(problems),
+            ).format(code=task.language, count=len(problems)),
         )
     results = []
     for edition in task.editions:
@@ -375,7 +397,7 @@ def _make_site(
     out_dir.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, product.data)
     write_record(path, Record(digest, edition.name, None, None, False))
-    log.info("wrote %s", path)
+    log.info(_("wrote {file}").format(file=path))
     return BuildResult("", None, edition.name, path, None, False)
 
 
