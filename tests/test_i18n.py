@@ -257,3 +257,34 @@ def test_an_unknown_ui_language_names_the_known_ones(
     assert result.exit_code == 2
     assert "leichtesprache.toml:3" in result.output
     assert "'ui_language' must be one of: de, en" in result.output
+
+
+def test_a_second_catalogue_just_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Callable[..., Result]
+) -> None:
+    """Room for more languages: a catalogue in locale/<lang>/ is all a language needs."""
+    from leichtesprache import i18n
+
+    folder = tmp_path / "locale" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "leichtesprache.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+        'msgid "Usage:"\nmsgstr "Utilisation :"\n\n'
+        'msgid "{count} page"\nmsgid_plural "{count} pages"\n'
+        'msgstr[0] "{count} page"\nmsgstr[1] "{count} pages"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(i18n, "locale_dir", lambda: tmp_path / "locale")
+    i18n.clear_cache()
+    try:
+        assert available_languages() == ("en", "fr")  # only this folder's catalogues
+        assert language_from_environment({"LANG": "fr_BE.UTF-8"}) == "fr"
+        with use_language("fr"):
+            assert ngettext("{count} page", "{count} pages", 0) == "{count} page"  # French 0
+            assert i18n._("Show each step.") == "Show each step."  # untranslated: English
+        result = run_cli("--ui-language", "fr", "status", "--help")
+        assert result.output.startswith("Utilisation :")
+    finally:
+        monkeypatch.undo()
+        i18n.clear_cache()

@@ -18,6 +18,7 @@ from click.testing import Result
 
 pytestmark = pytest.mark.slow
 
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
