@@ -288,3 +288,43 @@ def test_a_second_catalogue_just_works(
     finally:
         monkeypatch.undo()
         i18n.clear_cache()
+
+
+def _fields(text: str) -> set[str]:
+    import string
+
+    return {
+        name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name
+    }
+
+
+def test_format_arguments_match_the_placeholders() -> None:
+    """``_("… {code} …").format(code=…)``: a name that does not fit is a KeyError at run time."""
+    wrong, checked = [], 0
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr == "format":
+                inner, given = func.value, {k.arg for k in node.keywords}
+            elif getattr(func, "id", getattr(func, "attr", "")) in ("translate", "tr"):
+                inner, given = node, {k.arg for k in node.keywords}
+            else:
+                continue
+            if not isinstance(inner, ast.Call) or not inner.args or None in given:
+                continue
+            name = getattr(inner.func, "id", getattr(inner.func, "attr", ""))
+            if name not in KEYWORDS:
+                continue
+            texts = [
+                a.value
+                for a in inner.args[: KEYWORDS[name]]
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            ]
+            wanted = set().union(*map(_fields, texts)) if texts else None
+            if wanted is not None and wanted != given:
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: {wanted} != {given}")
+            checked += 1
+    assert checked > 300
+    assert not wrong, wrong
