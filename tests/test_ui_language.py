@@ -23,16 +23,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: English words that are no German words (so "in", "an", "was", "will", "plural" are not here;
-#: "fuzzy" is the name of a flag in the PO file, in every language).
+#: English words that are no German words (so "in", "an", "was", "will", "plural", "problem"
+#: are not here; "fuzzy" is the name of a flag in the PO file, "check" a command).
 ENGLISH = _words(
     """the a is are not no of to with for this that these has have had run runs
     file files folder cannot can must should would which there found missing please
     does only been from by and or it its be you your what when where how fix error
     errors warning warnings note notes created updated unchanged page pages language
-    languages translation translations passed failed total up date check checking
+    languages translation translations passed failed total up date checking
     catalogue catalogues message messages next added written left right forms
-    problem problems done translated untranslated obsolete ready publish
+    problems done translated untranslated obsolete ready publish
     review needed yes readers target group checked"""
 )
 #: German words that are no English words.
@@ -42,10 +42,22 @@ GERMAN = _words(
     datei dateien ordner sprache sprachen fehler warnung warnungen hinweis hinweise
     angelegt geändert unverändert seite seiten übersetzung übersetzungen bestanden
     gesamt katalog kataloge prüfung prüfen fertig offen veraltet unsicher beheben
-    hinzugefügt geschrieben nächstes stand leser"""
+    hinzugefügt geschrieben nächstes leser"""
 )
 #: Names that are the same in every language.
-NAMES = ("leichtesprache", "Poedit", "WeasyPrint", "Babel", "CLDR", "UTF-8", "TOML", "PDF")
+NAMES = (
+    "Leichte Sprache",
+    "leichtesprache",
+    "Poedit",
+    "WeasyPrint",
+    "Babel",
+    "CLDR",
+    "UTF-8",
+    "TOML",
+    "PDF",
+    "Plural-Forms",
+    "check: allow",
+)
 
 _REMOVE = [
     re.compile(p)
@@ -59,8 +71,8 @@ _REMOVE = [
         r"\[[a-z0-9._-]+\]",  # a finding's context (block id)
         r"\S*[/\\]\S*",  # paths and addresses
         r"\S+\.(?:po|pot|toml|md|pdf|html|json|txt)\b",  # file names
-        r"--?[a-z][a-z-]*",  # options
         r"\b[a-z]+(?:-[a-z0-9]+)+\b",  # rule ids: sentence-length
+        r"--?[a-z][a-z-]*",  # options
         r"\b\w+=\S*",  # metrics: words=53
         r"\b[A-Z][A-Z_]{2,}\b",  # metavars: DIRECTORY, LANG
     )
@@ -76,7 +88,7 @@ def foreign_words(text: str, words: frozenset[str]) -> list[str]:
             rest = rest.replace(name, " ")
         for pattern in _REMOVE:
             rest = pattern.sub(" ", rest)
-        hits = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() in words]
+        hits = [w for w in re.findall(r"\b[^\W\d_]+\b", rest) if w.casefold() in words]
         if hits:
             found.append(f"{hits}: {line}")
     return found
@@ -108,6 +120,35 @@ def test_the_detector_finds_what_it_should() -> None:
     )
     assert not foreign_words(allowed, ENGLISH)
     assert not foreign_words("Warning: “Der Lohn ist nicht hoch.” is a long sentence", GERMAN)
+
+
+def test_no_german_translation_has_english_words_and_no_msgid_german_ones() -> None:
+    """The whole catalogue, not only what the scenarios happen to print."""
+    import polib
+
+    from leichtesprache.i18n import catalogue_path
+
+    def texts(entry: polib.POEntry, translated: bool) -> list[str]:
+        if not translated:
+            return [t for t in (entry.msgid, entry.msgid_plural) if t]
+        return list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+
+    placeholders = re.compile(r"\{[^}]*\}|%\(\w+\)s")
+    po = polib.pofile(str(catalogue_path("de")))
+    english = [
+        hit
+        for entry in po
+        for text in texts(entry, True)
+        for hit in foreign_words(placeholders.sub(" ", text), ENGLISH)
+    ]
+    german = [
+        hit
+        for entry in po
+        for text in texts(entry, False)
+        for hit in foreign_words(placeholders.sub(" ", text), GERMAN)
+    ]
+    assert not english, english
+    assert not german, german
 
 
 def _scenarios(
