@@ -205,9 +205,6 @@ def _(message: str) -> str:
     return gettext_in(_current, message)
 
 
-gettext = _
-
-
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     """Mark a message for the catalogue; ``_()`` translates it where it is shown."""
     return message
