@@ -107,31 +107,19 @@ def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
             )
             continue
         for number, item in enumerate(raw_values, 1):
-            valid_from, value, source = (
-                item.get("valid_from"),
-                item.get("value"),
-                item.get("source"),
-            )
+            valid_from, value, source = (item.get(k) for k in ("valid_from", "value", "source"))
+            at = (name, number, rel, line)
             if not isinstance(valid_from, date):
-                problems.append(
-                    Problem(
-                        _(
-                            "fact '{name}', value {number}: valid_from must be a date "
-                            "like 2026-01-01"
-                        ).format(name=name, number=number),
-                        rel,
-                        line,
-                    )
+                message = _(
+                    "fact '{name}', value {number}: valid_from must be a date like 2026-01-01"
                 )
+                problems.append(_value_problem(message, *at))
                 continue
             if not source or not str(source).strip():
                 problems.append(
-                    Problem(
-                        _("fact '{name}', value {number}: every value needs a source").format(
-                            name=name, number=number
-                        ),
-                        rel,
-                        line,
+                    _value_problem(
+                        _("fact '{name}', value {number}: every value needs a source"),
+                        *at,
                         hint=_("name the law or web page (with its date) it is from"),
                     )
                 )
@@ -140,23 +128,15 @@ def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
             if kind == "date":
                 if not isinstance(value, date):
                     problems.append(
-                        Problem(
-                            _("fact '{name}', value {number}: value must be a date").format(
-                                name=name, number=number
-                            ),
-                            rel,
-                            line,
+                        _value_problem(
+                            _("fact '{name}', value {number}: value must be a date"), *at
                         )
                     )
                     continue
                 parsed = value
             else:
-                not_number = Problem(
-                    _("fact '{name}', value {number}: value must be a number like 13.90").format(
-                        name=name, number=number
-                    ),
-                    rel,
-                    line,
+                not_number = _value_problem(
+                    _("fact '{name}', value {number}: value must be a number like 13.90"), *at
                 )
                 if isinstance(value, bool) or not isinstance(value, int | float | str):
                     problems.append(not_number)
@@ -194,6 +174,13 @@ def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
             ).format(file=rel, count=len(problems)),
         )
     return facts
+
+
+def _value_problem(
+    message: str, name: str, number: int, rel: str, line: int | None, hint: str | None = None
+) -> Problem:
+    """A problem with one value of a fact: ``message`` has {name} and {number}."""
+    return Problem(message.format(name=name, number=number), rel, line, hint)
 
 
 def format_value(fact: Fact, value: Decimal | date, language: str) -> str:
