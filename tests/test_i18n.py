@@ -169,6 +169,7 @@ def test_messages_are_literals_never_built_from_pieces() -> None:
         ({"LANGUAGE": "", "LANG": "de_DE"}, "de"),
         ({"LANG": "C.UTF-8"}, "en"),
         ({"LANG": "fr_FR.UTF-8"}, None),
+        ({"LANGUAGE": "fr", "LANG": "de_DE.UTF-8"}, None),  # only the first variable set
         ({}, None),
     ],
 )

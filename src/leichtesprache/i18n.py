@@ -88,9 +88,10 @@ def supported(code: str | None) -> str | None:
 
 
 def language_from_environment(environ: Mapping[str, str]) -> str | None:
-    """The language of the first locale variable that is set, as GNU gettext reads them.
+    """The language of the first locale variable that is set, as gettext reads them.
 
-    LANGUAGE may list several languages ("fr:de"); the first the tool speaks wins.
+    Only that variable counts (as in Python's ``gettext.find``); LANGUAGE may list several
+    languages ("fr:de"), and the first the tool speaks wins. None: no language of the tool.
 
     >>> language_from_environment({"LANGUAGE": "fr:de", "LANG": "en_US.UTF-8"})
     'de'
@@ -105,8 +106,7 @@ def language_from_environment(environ: Mapping[str, str]) -> str | None:
             language = supported(name)
             if language is not None:
                 return language
-        if variable != "LANGUAGE":
-            return None
+        return None
     return None
 
 
