@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _tool_speaks_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """Every test starts in English, whatever the machine's locale, in an empty folder (the
+    repository's own project sets ``ui_language``); a test that wants another language
+    sets it (``use_language``, ``--ui-language``, ``ui_language``)."""
+    from leichtesprache.i18n import use_language
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+    with use_language("en"):
+        yield
 
 
 @pytest.fixture

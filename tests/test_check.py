@@ -211,3 +211,25 @@ def test_an_unchanged_version_is_not_checked_again(
         cached.write_text("{not json", encoding="utf-8")  # damaged: checked again, no crash
     assert [r.to_dict() for r in check_project(load_project(sample_project), as_of=DAY)]
     assert checked == ["de"]
+
+
+def test_the_cache_keeps_each_language_of_the_messages_apart(sample_project: Path) -> None:
+    from leichtesprache.i18n import use_language
+
+    en = sample_project / "locale" / "en" / "LC_MESSAGES" / "sample.po"
+    en.write_text(
+        en.read_text(encoding="utf-8").replace("8 days of holiday", "9 days of holiday"),
+        encoding="utf-8",
+    )
+
+    def messages() -> list[str]:
+        results = check_project(load_project(sample_project), as_of=DAY)
+        return [f.message for r in results for f in r.findings if f.severity == "error"]
+
+    with use_language("de"):
+        german = messages()
+    with use_language("en"):
+        english = messages()
+    with use_language("de"):
+        assert messages() == german  # from the cache, still German
+    assert len(german) == len(english) == 1 and german != english

@@ -110,7 +110,7 @@ def test_bad_config_reports_all_problems(run_cli, sample_project: Path) -> None:
     )
     result = run_cli("status", "--project", sample_project)
     assert result.exit_code == 2
-    assert "3 problem(s)" in result.output
+    assert "3 problems" in result.output
     assert "leichtesprache.toml:2" in result.output and "leichtesprache.toml:4" in result.output
 
 

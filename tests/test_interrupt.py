@@ -68,7 +68,7 @@ def test_sigkill_mid_render_then_normal_build(project: Path, delay: float) -> No
     victim = _build(project)
     assert victim.stderr is not None
     for line in victim.stderr:
-        if "making" in line:  # the log line before rendering starts
+        if "files to make" in line:  # the log line before rendering starts
             break
     time.sleep(delay)
     os.kill(victim.pid, signal.SIGKILL)

@@ -67,8 +67,18 @@ def test_placeholder_missing_extra_and_misspelt_are_errors() -> None:
     ]
     extra = _qa("Höchstens 603 Euro.", "At most 603 euros {minimum_wage}.")
     assert "does not have" in extra[0].message
-    broken = _qa("Höchstens {minijob_limit}.", "At most {minijob_limit.")
-    assert any("lone '{'" in f.message for f in broken)
+    lone = _qa("Höchstens 603 Euro.", "At most 603 euros {.")
+    assert [f.message for f in lone] == ["The translation has a lone '{': a placeholder is broken."]
+
+
+@pytest.mark.parametrize("broken", ["{minijob_limit", "minijob_limit}", "{{minijob_limit}}"])
+def test_one_broken_placeholder_is_one_finding_with_one_hint(broken: str) -> None:
+    (finding,) = _qa("Höchstens {minijob_limit}.", f"At most {broken}.")
+    assert finding.rule == "translation-placeholder" and finding.suggestion
+    assert finding.suggestion.count(".") == 1  # one short sentence
+    if broken != "{{minijob_limit}}":
+        assert "{minijob_limit} has lost a brace" in finding.message
+        assert finding.text[finding.start : finding.end] == broken
 
 
 def test_a_changed_number_phone_address_and_month_are_errors() -> None:
@@ -162,7 +172,7 @@ def test_plural_header_compared_with_cldr_by_evaluation() -> None:
         msgstr_plural={0: "{n} يوم", 1: "{n} يوم", 2: "", 3: "", 4: "", 5: ""},
     )
     found = check_catalog(_catalog([half], "ar"), language)
-    assert found[0].message == "Plural form(s) 2, 3, 4, 5 of 6 are empty."
+    assert found[0].message == "Plural forms 2, 3, 4, 5 of 6 are empty."
 
 
 # --- what must not be found -------------------------------------------------------------

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from leichtesprache.errors import ContentError
+from leichtesprache.i18n import use_language
 from leichtesprache.readability import (
     CheckResult,
     Finding,
@@ -156,7 +157,8 @@ def test_abbreviation_allow_list_from_settings() -> None:
 
 
 def test_messages_in_german() -> None:
-    result = _check("Sie zahlen keine Steuern.", ui_language="de")
+    with use_language("de"):
+        result = _check("Sie zahlen keine Steuern.")
     (hit,) = [f for f in result.findings if f.rule == "negation"]
     assert hit.message.startswith("Die Verneinung")
     assert hit.suggestion
@@ -288,14 +290,16 @@ def test_format_text() -> None:
     text = format_text(_results())
     assert "a.md:2: error percent: Percentages are hard to understand. — " in text
     assert "Total:" in text
-    german = format_text(_results(), ui_language="de")
+    with use_language("de"):
+        german = format_text(_results())
     assert "Fehler percent" in german
     assert "Gesamt:" in german
     assert "\033[" in format_text(_results(), color=True)
 
 
 def test_format_html_is_escaped_self_contained_and_rtl() -> None:
-    html = format_html(_results(), ui_language="de")
+    with use_language("de"):
+        html = format_html(_results())
     assert html.startswith("<!DOCTYPE html>")
     assert "<script" not in html
     assert "&lt;" in html

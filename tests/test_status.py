@@ -62,5 +62,5 @@ def test_check_errors_count_and_the_cache_follows_the_texts(
         en.read_text(encoding="utf-8").replace("8 days of holiday", "9 days of holiday"),
         encoding="utf-8",
     )
-    assert "1 check errors" in reasons("en")
+    assert "1 check error" in reasons("en")
     assert (sample_project / ".leichtesprache-cache").is_dir()

@@ -176,7 +176,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from leichtesprache.readability.report import format_html
 
     path = tmp_path_factory.mktemp("report") / "report.html"
-    path.write_text(format_html(check_project(load_project(ROOT)), ui_language="de"), "utf-8")
+    from leichtesprache.i18n import use_language
+
+    with use_language("de"):
+        path.write_text(format_html(check_project(load_project(ROOT))), "utf-8")
     return path
 
 

@@ -9,6 +9,7 @@ from .catalog import UI_DOMAIN, catalog_path, format_catalog, is_translated, rea
 from .config import Project, defaults_dir
 from .errors import LanguageError
 from .fsutil import atomic_write_bytes, project_lock, relative_path
+from .i18n import _
 from .languages import get_language
 from .merge import merge, new_catalog
 from .pofile import load_po
@@ -20,9 +21,9 @@ def add_language(project: Project, code: str) -> list[Change]:
     language = get_language(code)
     if code in project.languages:
         raise LanguageError(
-            f"the language '{code}' is already in the project",
+            _("the language '{code}' is already in the project").format(code=code),
             file=project.config_file.name,
-            hint="run `leichtesprache update` to refresh its catalogues",
+            hint=_("run `leichtesprache update` to refresh its catalogues"),
         )
     with project_lock(project.root):
         writes: list[tuple[Path, bytes]] = []
@@ -34,7 +35,7 @@ def add_language(project: Project, code: str) -> list[Change]:
             path = catalog_path(project.locale_dir, code, domain)
             if path.is_file():
                 continue  # keep what a translator may already have sent
-            merged, _ = merge(new_catalog(pot, language, domain), pot, language)
+            merged, _stats = merge(new_catalog(pot, language, domain), pot, language)
             writes.append((path, format_catalog(merged)))
         config_text = _add_to_language_list(project, code)
         changes = []
@@ -43,10 +44,12 @@ def add_language(project: Project, code: str) -> list[Change]:
             atomic_write_bytes(path, data)
             changes.append(Change(path, "created"))
         atomic_write_bytes(project.config_file, config_text.encode("utf-8"))
-        changes.append(Change(project.config_file, "updated", (f"added '{code}'",)))
+        changes.append(
+            Change(project.config_file, "updated", (_("added '{code}'").format(code=code),))
+        )
         seeded = seed_ui_translations(project, code)
         if seeded is not None:
-            changes.append(Change(seeded, "updated", ("template labels filled in",)))
+            changes.append(Change(seeded, "updated", (_("template labels filled in"),)))
     return changes
 
 
@@ -95,9 +98,9 @@ def _add_to_language_list(project: Project, code: str) -> str:
     match = _LANGS_RE.search(text)
     if match is None:
         raise LanguageError(
-            "cannot find 'languages = [...]' in the configuration",
+            _("cannot find {setting} in the configuration").format(setting="'languages = [...]'"),
             file=project.config_file.name,
-            hint=f'add "{code}" to the languages list by hand',
+            hint=_("add {code} to the languages list by hand").format(code=f'"{code}"'),
         )
     inner = match.group(2).rstrip()
     sep = ", " if inner.strip() else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterator, Mapping
@@ -151,13 +152,17 @@ def babel_extract(
             for block in section.blocks():
                 yield block.line, "pgettext", (block.id, block.text), block.note.split("\n")
         return
-    try:
-        publication = _publication_at(root, _signature(root))
-    except LeichteSpracheError as exc:
-        # pybabel has no error channel for extractors: say what is wrong and stop, as
-        # `leichtesprache update` would, instead of a traceback.
-        sys.stderr.write(f"Error: {exc}\n")
-        raise SystemExit(EXIT_BAD_INPUT) from exc
+    from .i18n import _, language_from_environment, use_language
+
+    # pybabel runs this, not our CLI: speak the language of the computer.
+    with use_language(language_from_environment(os.environ) or "en"):
+        try:
+            publication = _publication_at(root, _signature(root))
+        except LeichteSpracheError as exc:
+            # pybabel has no error channel for extractors: say what is wrong and stop, as
+            # `leichtesprache update` would, instead of a traceback.
+            sys.stderr.write(_("Error: {message}").format(message=exc) + "\n")
+            raise SystemExit(EXIT_BAD_INPUT) from exc
     project_root = root.parent.parent
     for block in publication.blocks():
         if (project_root / block.file).resolve() == path:

@@ -13,9 +13,9 @@ from .checkcache import cached, remember
 from .config import Project
 from .errors import ConfigError
 from .facts import FactNote, fact_warnings, undated_amounts
+from .i18n import _
 from .languages import get_language
 from .readability import CheckResult, Finding, TextUnit
-from .readability.i18n import translate
 from .translate import LanguageVersion
 from .workspace import Workspace
 
@@ -55,13 +55,12 @@ def check_version(version: LanguageVersion, project: Project) -> CheckResult:
 
     glossary = [b.template for b in version.checked_blocks() if b.block.kind == "glossary_term"]
     source = version.catalog or version.publication.folder
-    log.info("checking %s (%s)", version.code, source)
+    log.info(_("checking {code} ({source})").format(code=version.code, source=source))
     result = check_units(
         units_of(version),
         version.code,
         source=source,
         settings=settings_for(project.check, version.code),
-        ui_language=project.ui_language,
         glossary=glossary,
     )
     return with_findings(result, check_translations(version))
@@ -123,7 +122,7 @@ def _check_all(
     for name, code in pairs:
         if code != project.source_language and workspace.catalog(code, name) is None:
             label = workspace.label(workspace.catalog_file(code, name))
-            results[(name, code)] = _no_catalogue(code, label, project.ui_language)
+            results[(name, code)] = _no_catalogue(code, label)
             continue
         version = workspace.version(name, code, day)
         known = cached(version, project)
@@ -133,7 +132,9 @@ def _check_all(
             todo[(name, code)] = version
     if todo:
         log.info(
-            "checking %d of %d language versions (the rest are unchanged)", len(todo), len(pairs)
+            _("checking {count} of {total} language versions (the rest are unchanged)").format(
+                count=len(todo), total=len(pairs)
+            )
         )
     workers = min(os.cpu_count() or 1, len(todo))
     if workers <= 1 or not hasattr(os, "fork"):
@@ -227,21 +228,20 @@ def check_facts(workspace: Workspace, name: str, as_of: date) -> CheckResult:
     return CheckResult(language, source, counts["error"] == 0, counts, {}, findings)
 
 
-def _no_catalogue(code: str, label: str, ui_language: str) -> CheckResult:
+def _no_catalogue(code: str, label: str) -> CheckResult:
     finding = Finding(
         "no-catalogue",
         "error",
-        translate("No catalogue: {path} does not exist.", ui_language, path=label),
+        _("No catalogue: {path} does not exist.").format(path=label),
         label,
         None,
         None,
         "",
         0,
         0,
-        translate(
+        _(
             "Run “leichtesprache update” to create the catalogue, or "
-            "remove the language from the project.",
-            ui_language,
+            "remove the language from the project."
         ),
     )
     return CheckResult(code, label, False, {"error": 1, "warning": 0, "info": 0}, {}, [finding])
@@ -255,15 +255,18 @@ def check_files(
     from .readability.sources import settings_for
 
     if len(languages) > 1:
-        raise ConfigError("check FILE… takes one --lang", hint="run once per language")
+        raise ConfigError(
+            _("check FILE… takes one --lang"), hint=_("run the check once per language")
+        )
     code = languages[0] if languages else (project.source_language if project else "de")
     get_language(code)
     for path in files:
         if not Path(path).is_file():
-            raise ConfigError(f"the file {path} does not exist", hint="check the path")
+            raise ConfigError(
+                _("the file {file} does not exist").format(file=path), hint=_("check the path")
+            )
     return _check_files(
         list(files),
         code,
         settings=settings_for(project.check, code) if project else None,
-        ui_language=project.ui_language if project else "en",
     )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Project
 from .fsutil import atomic_write_text
+from .i18n import current_language
 from .translate import LanguageVersion
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def fingerprint(version: LanguageVersion, project: Project) -> str:
         repr(version.catalogs),
         repr(publication.terms.get(version.code)),
         repr(sorted(project.check.items())),
-        project.ui_language,
+        current_language(),  # the findings' messages are in it
     ):
         h.update(part.encode("utf-8"))
         h.update(b"\0")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, Problem
+from .i18n import _
 from .textfile import line_of, load_toml
 
 #: The palette file in the templates folder.
@@ -52,11 +53,14 @@ def load_palette(templates_dir: Path) -> Palette:
         if match is None or not valid:
             problems.append(
                 Problem(
-                    f"colour '{name}' needs screen = \"#rrggbb\" and cmyk = [c, m, y, k] "
-                    "in percent",
+                    _("colour '{name}' needs {screen} and {cmyk} in percent").format(
+                        name=name, screen='screen = "#rrggbb"', cmyk="cmyk = [c, m, y, k]"
+                    ),
                     f"templates/{PALETTE_FILE}",
                     line_of(path, f"[{name}]"),
-                    hint='for example: screen = "#005a9c" and cmyk = [100, 55, 0, 15]',
+                    hint=_("for example: {example}").format(
+                        example='screen = "#005a9c", cmyk = [100, 55, 0, 15]'
+                    ),
                 )
             )
             continue
@@ -120,10 +124,12 @@ def icc_transform(profile: Path) -> Any:
         target = ImageCms.getOpenProfile(str(profile))
     except (OSError, ImageCms.PyCMSError) as exc:
         raise ConfigError(
-            f"cannot read the print profile: {exc}",
+            _("cannot read the print profile: {reason}").format(reason=exc),
             file=profile,
-            hint="name an ICC profile for CMYK output (from your print shop) in "
-            "[build] print_profile",
+            hint=_(
+                "name an ICC profile for CMYK output (from your print shop) in "
+                "[build] print_profile"
+            ),
         ) from exc
     return ImageCms.buildTransform(
         ImageCms.createProfile("sRGB"),

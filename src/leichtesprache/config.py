@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, LanguageError, LeichteSpracheError, Problem
+from .i18n import _, available_languages, ngettext
 from .languages import Language, get_language
 from .textfile import line_of, load_toml
 
@@ -30,8 +31,8 @@ class Project:
     source_language: str = "de"
     #: Publications to build; default: every folder in ``content/`` with a publication.toml.
     publications: tuple[str, ...] = ()
-    #: Language of the tool's own messages in checker reports (``de`` or ``en``).
-    ui_language: str = "en"
+    #: Language of the tool's own messages (``ui_language``); None: the editor's locale.
+    ui_language: str | None = None
     #: Per-language overrides for the easy-language checker (``[check.<lang>]`` tables).
     check: dict[str, Any] = field(default_factory=dict)
     #: Raw ``[build]`` settings (editions may read their own keys from it).
@@ -104,9 +105,11 @@ def find_project(start: Path | None = None) -> Path:
         if pyproject.is_file() and _TOOL_TABLE.search(pyproject.read_bytes()):
             return folder
     raise ConfigError(
-        f"no leichtesprache project found in {here} or any folder above it",
-        hint="run the command inside a project, pass --project DIR, "
-        "or create one with `leichtesprache init DIR`",
+        _("no leichtesprache project found in {folder} or any folder above it").format(folder=here),
+        hint=_(
+            "run the command inside a project, pass --project DIR, "
+            "or create one with `leichtesprache init DIR`"
+        ),
     )
 
 
@@ -115,7 +118,8 @@ def load_project(path: Path | None = None) -> Project:
     root = find_project(path) if path is None or not (path / CONFIG_NAME).is_file() else path
     if path is not None and not path.is_dir():
         raise ConfigError(
-            f"the project folder {path} does not exist", hint="check the path given to --project"
+            _("the project folder {folder} does not exist").format(folder=path),
+            hint=_("check the path given to --project"),
         )
     root = root.resolve()
     config_file = root / CONFIG_NAME
@@ -133,10 +137,12 @@ def load_project(path: Path | None = None) -> Project:
         if key not in known_tables:
             problems.append(
                 Problem(
-                    f"unknown setting '{key}'",
+                    _("unknown setting '{key}'").format(key=key),
                     rel,
                     line_of(config_file, key),
-                    hint=f"known tables are: {', '.join(sorted(known_tables))}",
+                    hint=_("known tables are: {names}").format(
+                        names=", ".join(sorted(known_tables))
+                    ),
                 )
             )
     known_keys = {
@@ -151,10 +157,12 @@ def load_project(path: Path | None = None) -> Project:
         if key not in known_keys:
             problems.append(
                 Problem(
-                    f"unknown setting 'project.{key}'",
+                    _("unknown setting '{key}'").format(key=f"project.{key}"),
                     rel,
                     line_of(config_file, key),
-                    hint=f"known settings are: {', '.join(sorted(known_keys))}",
+                    hint=_("known settings are: {names}").format(
+                        names=", ".join(sorted(known_keys))
+                    ),
                 )
             )
     source = project_tbl.get("source_language", "de")
@@ -162,10 +170,10 @@ def load_project(path: Path | None = None) -> Project:
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         problems.append(
             Problem(
-                "'languages' must be a list of language codes",
+                _("'languages' must be a list of language codes"),
                 rel,
                 line_of(config_file, "languages"),
-                hint='write: languages = ["de", "en", "ar"]',
+                hint=_("write: {example}").format(example='languages = ["de", "en", "ar"]'),
             )
         )
         languages = [source]
@@ -188,21 +196,29 @@ def load_project(path: Path | None = None) -> Project:
     if len(set(languages)) != len(languages):
         problems.append(
             Problem(
-                "a language is listed twice in 'languages'", rel, line_of(config_file, "languages")
+                _("a language is listed twice in 'languages'"),
+                rel,
+                line_of(config_file, "languages"),
             )
         )
-    ui_language = project_tbl.get("ui_language", "en")
-    if ui_language not in ("de", "en"):
+    ui_language = project_tbl.get("ui_language")
+    if ui_language is not None and ui_language not in available_languages():
         problems.append(
             Problem(
-                '\'ui_language\' must be "de" or "en"', rel, line_of(config_file, "ui_language")
+                _("'ui_language' must be one of: {languages}").format(
+                    languages=", ".join(available_languages())
+                ),
+                rel,
+                line_of(config_file, "ui_language"),
+                hint=_("the tool's messages exist in these languages"),
             )
         )
+        ui_language = None
     publications = project_tbl.get("publications", [])
     if not isinstance(publications, list):
         problems.append(
             Problem(
-                "'publications' must be a list of folder names in content/",
+                _("'publications' must be a list of folder names in content/"),
                 rel,
                 line_of(config_file, "publications"),
             )
@@ -212,16 +228,18 @@ def load_project(path: Path | None = None) -> Project:
         if not (root / "content" / str(pub) / "publication.toml").is_file():
             problems.append(
                 Problem(
-                    f"publication '{pub}' has no content/{pub}/publication.toml",
+                    _("publication '{name}' has no {file}").format(
+                        name=pub, file=f"content/{pub}/publication.toml"
+                    ),
                     rel,
                     line_of(config_file, f'"{pub}"'),
-                    hint="create the folder or remove the name from 'publications'",
+                    hint=_("create the folder or remove the name from 'publications'"),
                 )
             )
     check = settings.get("check", {})
     build = settings.get("build", {})
     if not isinstance(check, dict) or not isinstance(build, dict):
-        problems.append(Problem("'check' and 'build' must be tables", rel))
+        problems.append(Problem(_("'check' and 'build' must be tables"), rel))
         check, build = {}, {}
     public_url = project_tbl.get("public_url")
     if public_url is not None and (
@@ -229,17 +247,24 @@ def load_project(path: Path | None = None) -> Project:
     ):
         problems.append(
             Problem(
-                "'public_url' must be a web address such as \"https://example.org/brochures/\"",
+                _("'public_url' must be a web address such as {example}").format(
+                    example='"https://example.org/brochures/"'
+                ),
                 rel,
                 line_of(config_file, "public_url"),
-                hint="the address under which the dist/ folder is published",
+                hint=_("the address under which the dist/ folder is published"),
             )
         )
         public_url = None
     print_profile, print_condition, crop_marks = _build_settings(build, root, config_file, problems)
     if problems:
         raise ConfigError.from_problems(
-            problems, f"the project configuration has {len(problems)} problem(s):"
+            problems,
+            ngettext(
+                "the project configuration has {count} problem:",
+                "the project configuration has {count} problems:",
+                len(problems),
+            ).format(count=len(problems)),
         )
     return Project(
         root=root,
@@ -269,10 +294,10 @@ def _build_settings(
         if key not in BUILD_KEYS:
             problems.append(
                 Problem(
-                    f"unknown setting 'build.{key}'",
+                    _("unknown setting '{key}'").format(key=f"build.{key}"),
                     rel,
                     line_of(config_file, key),
-                    hint=f"known settings are: {', '.join(BUILD_KEYS)}",
+                    hint=_("known settings are: {names}").format(names=", ".join(BUILD_KEYS)),
                 )
             )
     profile: Path | None = None
@@ -284,20 +309,22 @@ def _build_settings(
         if not profile.is_file():
             problems.append(
                 Problem(
-                    f"the print profile {raw} does not exist",
+                    _("the print profile {file} does not exist").format(file=raw),
                     rel,
                     line_of(config_file, "print_profile"),
-                    hint="give the path of your print shop's .icc file, relative to the project",
+                    hint=_("give the path of your print shop's .icc file, relative to the project"),
                 )
             )
             profile = None
         elif not profile_is_cmyk(profile):
             problems.append(
                 Problem(
-                    f"the print profile {raw} is not a CMYK output profile",
+                    _("the print profile {file} is not a CMYK output profile").format(file=raw),
                     rel,
                     line_of(config_file, "print_profile"),
-                    hint="ask the print shop for its CMYK profile (for example FOGRA39 or FOGRA51)",
+                    hint=_(
+                        "ask the print shop for its CMYK profile (for example FOGRA39 or FOGRA51)"
+                    ),
                 )
             )
             profile = None
@@ -305,7 +332,9 @@ def _build_settings(
     if condition is not None and not isinstance(condition, str):
         problems.append(
             Problem(
-                "'print_condition' must be a text", rel, line_of(config_file, "print_condition")
+                _("'print_condition' must be a text"),
+                rel,
+                line_of(config_file, "print_condition"),
             )
         )
         condition = None
@@ -313,7 +342,7 @@ def _build_settings(
     if not isinstance(crop_marks, bool):
         problems.append(
             Problem(
-                "'crop_marks' must be true or false",
+                _("'crop_marks' must be true or false"),
                 rel,
                 line_of(config_file, "crop_marks"),
             )
@@ -327,3 +356,22 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return load_toml(path, path.name)
     except LeichteSpracheError as exc:
         raise ConfigError(str(exc.problems[0].message), problems=exc.problems) from exc
+
+
+def peek_ui_language(path: Path | None = None) -> str | None:
+    """The project's ``ui_language`` if it is readable and valid, else None; never raises.
+
+    The CLI asks before it loads the project, so that even the project's errors (and the
+    help) come in the project's language.
+    """
+    try:
+        root = find_project(path) if path is None or not (path / CONFIG_NAME).is_file() else path
+        config_file = root / CONFIG_NAME
+        if config_file.is_file():
+            settings = load_toml(config_file, CONFIG_NAME)
+        else:
+            settings = load_toml(root / "pyproject.toml").get("tool", {}).get("leichtesprache", {})
+        value = settings.get("project", {}).get("ui_language")
+    except (LeichteSpracheError, OSError, AttributeError):
+        return None
+    return value if isinstance(value, str) and value in available_languages() else None

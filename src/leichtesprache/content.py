@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from .errors import ContentError, Problem
 from .facts import load_facts
 from .fsutil import relative_path
+from .i18n import N_, _, ngettext
 from .markdown import ID_CHARS, norm_text, parse_section
 from .model import (
     META_FIELDS,
@@ -38,9 +39,9 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
     pub_file = root / "publication.toml"
     if not pub_file.is_file():
         raise ContentError(
-            f"publication '{name}' has no publication.toml",
+            _("publication '{name}' has no publication.toml").format(name=name),
             file=relative_path(root, base),
-            hint="create publication.toml (see `leichtesprache init` for an example)",
+            hint=_("create publication.toml (see `leichtesprache init` for an example)"),
         )
     rel_pub = relative_path(pub_file, base)
     data = load_toml(pub_file, rel_pub)
@@ -51,9 +52,9 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
     if not isinstance(version, date):
         problems.append(
             Problem(
-                "'version' must be a date like 2026-11-24 (the 'Stand' of the brochure)",
+                _("'version' must be a date like 2026-11-24 (the 'Stand' of the brochure)"),
                 rel_pub,
-                hint="write: version = 2026-11-24",
+                hint=_("write: {example}").format(example="version = 2026-11-24"),
             )
         )
         version = date(1970, 1, 1)
@@ -62,7 +63,13 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
         value = pub.get(key)
         if value is None:
             if key in ("title", "publisher"):
-                problems.append(Problem(f"'{key}' is missing", rel_pub, hint=f'add {key} = "…"'))
+                problems.append(
+                    Problem(
+                        _("'{key}' is missing").format(key=key),
+                        rel_pub,
+                        hint=_("add {example}").format(example=f'{key} = "…"'),
+                    )
+                )
             continue
         line = line_of(pub_file, key) or 1
         meta[key] = Block(f"meta.{key}", "meta", norm_text(str(value)), rel_pub, line, "meta")
@@ -109,7 +116,12 @@ def load_publication(root: Path, name: str, project_root: Path | None = None) ->
     _check_unique_ids(publication, problems)
     if problems:
         raise ContentError.from_problems(
-            problems, f"publication '{name}' has {len(problems)} problem(s):"
+            problems,
+            ngettext(
+                "publication '{name}' has {count} problem:",
+                "publication '{name}' has {count} problems:",
+                len(problems),
+            ).format(name=name, count=len(problems)),
         )
     return publication
 
@@ -126,10 +138,12 @@ def _load_sections(
     if not isinstance(names, list) or not names:
         problems.append(
             Problem(
-                "the publication lists no sections",
+                _("the publication lists no sections"),
                 rel_pub,
                 line_of(pub_file, "sections"),
-                hint='add sections = ["first-section", …] naming files in sections/',
+                hint=_("add {example} naming files in sections/").format(
+                    example='sections = ["first-section", …]'
+                ),
             )
         )
         return []
@@ -139,10 +153,12 @@ def _load_sections(
         if not path.is_file():
             problems.append(
                 Problem(
-                    f"section '{name}' is listed but sections/{name}.md does not exist",
+                    _("section '{name}' is listed but {file} does not exist").format(
+                        name=name, file=f"sections/{name}.md"
+                    ),
                     rel_pub,
                     line_of(pub_file, f'"{name}"'),
-                    hint="create the file or remove the name from 'sections'",
+                    hint=_("create the file or remove the name from 'sections'"),
                 )
             )
             continue
@@ -171,7 +187,12 @@ def _collect(
         return []
     items = data.get(key, [])
     if not isinstance(items, list):
-        problems.append(Problem(f"'{key}' must be a list of [[{key}]] tables", rel))
+        problems.append(
+            Problem(
+                _("'{key}' must be a list of {tables} tables").format(key=key, tables=f"[[{key}]]"),
+                rel,
+            )
+        )
         return []
     return list(read(items, path, rel, problems))
 
@@ -179,6 +200,13 @@ def _collect(
 def _text_block(id_: str, kind: BlockKind, value: Any, rel: str, line: int | None) -> Block:
     section = "glossary" if kind.startswith("glossary") else "contacts"
     return Block(id_, kind, norm_text(str(value)), rel, line or 1, section)
+
+
+#: "… needs an id", one whole sentence per kind of item.
+_NEEDS_ID = {
+    "term": N_("word-book entry {number} needs an id of a-z, 0-9, '.', '-'"),
+    "contact": N_("contact {number} needs an id of a-z, 0-9, '.', '-'"),
+}
 
 
 def _item_id(
@@ -190,10 +218,10 @@ def _item_id(
     if not ID_CHARS.match(item_id):
         problems.append(
             Problem(
-                f"{what} {index + 1} needs an id of a-z, 0-9, '.', '-'",
+                _(_NEEDS_ID[what]).format(number=index + 1),
                 rel,
                 line,
-                hint='add id = "some-word"',
+                hint=_("add {example}").format(example='id = "some-word"'),
             )
         )
         return None
@@ -204,14 +232,18 @@ def _glossary_entries(
     items: list[dict[str, Any]], path: Path, rel: str, problems: list[Problem]
 ) -> Iterator[GlossaryEntry]:
     for index, item in enumerate(items):
-        found = _item_id(item, index, "word-book entry", path, rel, problems)
+        found = _item_id(item, index, "term", path, rel, problems)
         if found is None:
             continue
         gid, line = found
         term, definition = item.get("term"), item.get("definition")
         if not term or not definition:
             problems.append(
-                Problem(f"word-book entry '{gid}' needs both 'term' and 'definition'", rel, line)
+                Problem(
+                    _("word-book entry '{id}' needs both 'term' and 'definition'").format(id=gid),
+                    rel,
+                    line,
+                )
             )
             continue
         yield GlossaryEntry(
@@ -232,10 +264,12 @@ def _contacts(
         if not item.get("name") or not item.get("source"):
             problems.append(
                 Problem(
-                    f"contact '{cid}' needs 'name' and 'source' (where the details were checked)",
+                    _(
+                        "contact '{id}' needs 'name' and 'source' (where the details were checked)"
+                    ).format(id=cid),
                     rel,
                     line,
-                    hint="never invent a phone number or address: name the web page it is from",
+                    hint=_("never invent a phone number or address: name the web page it is from"),
                 )
             )
             continue
@@ -269,10 +303,14 @@ def load_exceptions(path: Path, folder: str) -> dict[str, tuple[RuleException, .
         if not block_id or not isinstance(rules, list) or not rules or not reason:
             problems.append(
                 Problem(
-                    f'exception {index} needs id, rules = ["…"] and a reason',
+                    _("exception {number} needs id, rules = {rules} and a reason").format(
+                        number=index, rules='["…"]'
+                    ),
                     rel,
                     line_of(path, f'"{block_id}"') if block_id else None,
-                    hint='[[allow]] id = "tax.no-tax" rules = ["negation"] reason = "…"',
+                    hint=_("for example: {example}").format(
+                        example='[[allow]] id = "tax.no-tax" rules = ["negation"] reason = "…"'
+                    ),
                 )
             )
             continue
@@ -289,10 +327,12 @@ def _check_unique_ids(publication: Publication, problems: list[Problem]) -> None
             first = seen[block.id]
             problems.append(
                 Problem(
-                    f"the id '{block.id}' is used twice (first at {first.file}:{first.line})",
+                    _("the id '{id}' is used twice (first at {place})").format(
+                        id=block.id, place=f"{first.file}:{first.line}"
+                    ),
                     block.file,
                     block.line,
-                    hint="every block needs its own id; rename one of them",
+                    hint=_("every block needs its own id; rename one of them"),
                 )
             )
         else:

@@ -15,6 +15,7 @@ from typing import Any
 
 from .config import Project
 from .errors import ConfigError
+from .i18n import _
 from .translate import LanguageVersion
 
 
@@ -89,7 +90,7 @@ class Edition:
     def maker(self) -> Maker:
         if callable(self.make):
             return self.make
-        module, _, function = self.make.partition(":")
+        module, _colon, function = self.make.partition(":")
         made: Maker = getattr(importlib.import_module(module), function)
         return made
 
@@ -127,17 +128,27 @@ def select(names: Iterable[str] = ()) -> Selection:
     unknown = [n for n in wanted if n not in _REGISTRY]
     if unknown:
         raise ConfigError(
-            f"unknown edition: {', '.join(unknown)}",
-            hint=f"known editions: {', '.join(e.name for e in registered() if e.written)}",
+            _("unknown edition: {names}").format(names=", ".join(unknown)),
+            hint=_("known editions: {names}").format(
+                names=", ".join(e.name for e in registered() if e.written)
+            ),
         )
     ordered: list[Edition] = []
 
     def add(name: str, trail: tuple[str, ...]) -> None:
         if name in trail:
-            raise ConfigError(f"the editions {' → '.join((*trail, name))} derive from each other")
+            raise ConfigError(
+                _("the editions {names} derive from each other").format(
+                    names=" → ".join((*trail, name))
+                )
+            )
         edition = _REGISTRY.get(name)
         if edition is None:
-            raise ConfigError(f"the edition '{trail[-1]}' derives from an unknown one: '{name}'")
+            raise ConfigError(
+                _("the edition '{name}' derives from an unknown one: '{unknown}'").format(
+                    name=trail[-1], unknown=name
+                )
+            )
         if edition.derives_from is not None:
             add(edition.derives_from, (*trail, name))
         if edition not in ordered:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
+
+from .i18n import _
 
 #: The work ran and found problems (check errors, publish gate, ``update --check``).
 EXIT_PROBLEMS = 1
@@ -27,7 +29,7 @@ class Problem:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         text = f"{where}{self.message}"
         if self.hint:
-            text += f"\n    How to fix: {self.hint}"
+            text += "\n    " + _("How to fix: {hint}").format(hint=self.hint)
         return text
 
 
@@ -53,9 +55,7 @@ class LeichteSpracheError(Exception):
         super().__init__(message)
 
     @classmethod
-    def from_problems(
-        cls, problems: list[Problem], summary: str | None = None
-    ) -> LeichteSpracheError:
+    def from_problems(cls, problems: list[Problem], summary: str | None = None) -> Self:
         """Build one error from several collected problems."""
         err = cls(summary or problems[0].message, problems=problems)
         err.summary = summary

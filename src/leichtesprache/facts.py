@@ -16,6 +16,7 @@ from babel.numbers import format_decimal, get_currency_name
 from babel.units import format_unit
 
 from .errors import ContentError, Problem
+from .i18n import _, current_language, ngettext
 from .placeholders import PLACEHOLDER_RE, placeholder_key
 from .textfile import load_toml
 
@@ -74,10 +75,10 @@ def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
         if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or not isinstance(table, dict):
             problems.append(
                 Problem(
-                    f"fact '{name}': names use a-z, 0-9 and _ and are tables",
+                    _("fact '{name}': names use a-z, 0-9 and _ and are tables").format(name=name),
                     rel,
                     line,
-                    hint=f"write [{name.lower()}] with kind and values",
+                    hint=_("write {table} with kind and values").format(table=f"[{name.lower()}]"),
                 )
             )
             continue
@@ -85,10 +86,12 @@ def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
         if kind not in KINDS:
             problems.append(
                 Problem(
-                    f"fact '{name}': kind must be one of {', '.join(KINDS)}",
+                    _("fact '{name}': kind must be one of {kinds}").format(
+                        name=name, kinds=", ".join(KINDS)
+                    ),
                     rel,
                     line,
-                    hint='for example: kind = "money"',
+                    hint=_("for example: {example}").format(example='kind = "money"'),
                 )
             )
             continue
@@ -97,58 +100,63 @@ def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
         if not isinstance(raw_values, list) or not raw_values:
             problems.append(
                 Problem(
-                    f"fact '{name}' has no [[{name}.values]]",
+                    _("fact '{name}' has no {table}").format(name=name, table=f"[[{name}.values]]"),
                     rel,
                     line,
-                    hint="add at least one value with valid_from, value and source",
+                    hint=_("add at least one value with valid_from, value and source"),
                 )
             )
             continue
         for number, item in enumerate(raw_values, 1):
-            where = f"fact '{name}', value {number}"
-            valid_from, value, source = (
-                item.get("valid_from"),
-                item.get("value"),
-                item.get("source"),
-            )
+            valid_from, value, source = (item.get(k) for k in ("valid_from", "value", "source"))
+            at = (name, number, rel, line)
             if not isinstance(valid_from, date):
-                problems.append(
-                    Problem(f"{where}: valid_from must be a date like 2026-01-01", rel, line)
+                message = _(
+                    "fact '{name}', value {number}: valid_from must be a date like 2026-01-01"
                 )
+                problems.append(_value_problem(message, *at))
                 continue
             if not source or not str(source).strip():
                 problems.append(
-                    Problem(
-                        f"{where}: every value needs a source",
-                        rel,
-                        line,
-                        hint="name the law or web page (with its date) it is from",
+                    _value_problem(
+                        _("fact '{name}', value {number}: every value needs a source"),
+                        *at,
+                        hint=_("name the law or web page (with its date) it is from"),
                     )
                 )
                 continue
             parsed: Decimal | date
             if kind == "date":
                 if not isinstance(value, date):
-                    problems.append(Problem(f"{where}: value must be a date", rel, line))
+                    problems.append(
+                        _value_problem(
+                            _("fact '{name}', value {number}: value must be a date"), *at
+                        )
+                    )
                     continue
                 parsed = value
             else:
+                not_number = _value_problem(
+                    _("fact '{name}', value {number}: value must be a number like 13.90"), *at
+                )
                 if isinstance(value, bool) or not isinstance(value, int | float | str):
-                    problems.append(
-                        Problem(f"{where}: value must be a number like 13.90", rel, line)
-                    )
+                    problems.append(not_number)
                     continue
                 try:
                     parsed = Decimal(str(value))
                 except ArithmeticError:
-                    problems.append(
-                        Problem(f"{where}: value must be a number like 13.90", rel, line)
-                    )
+                    problems.append(not_number)
                     continue
             values.append(FactValue(valid_from, parsed, str(source)))
         values.sort(key=lambda v: v.valid_from)
         if len({v.valid_from for v in values}) != len(values):
-            problems.append(Problem(f"fact '{name}': two values start on the same day", rel, line))
+            problems.append(
+                Problem(
+                    _("fact '{name}': two values start on the same day").format(name=name),
+                    rel,
+                    line,
+                )
+            )
         facts[name] = Fact(
             name,
             str(kind),
@@ -160,8 +168,20 @@ def load_facts(path: Path, rel: str | None = None) -> dict[str, Fact]:
             line,
         )
     if problems:
-        raise ContentError.from_problems(problems, f"{rel} has {len(problems)} problem(s):")
+        raise ContentError.from_problems(
+            problems,
+            ngettext(
+                "{file} has {count} problem:", "{file} has {count} problems:", len(problems)
+            ).format(file=rel, count=len(problems)),
+        )
     return facts
+
+
+def _value_problem(
+    message: str, name: str, number: int, rel: str, line: int | None, hint: str | None = None
+) -> Problem:
+    """A problem with one value of a fact: ``message`` has {name} and {number}."""
+    return Problem(message.format(name=name, number=number), rel, line, hint)
 
 
 def format_value(fact: Fact, value: Decimal | date, language: str) -> str:
@@ -255,11 +275,15 @@ def values_for(facts: Mapping[str, Fact], language: str, as_of: date) -> dict[st
         if current is None:
             problems.append(
                 Problem(
-                    f"fact '{name}' has no value valid on {as_of.isoformat()}",
+                    _("fact '{name}' has no value valid on {day}").format(
+                        name=name, day=as_of.isoformat()
+                    ),
                     fact.file,
                     fact.line,
-                    hint="add a value whose valid_from is on or before that day, "
-                    "or build --as-of later",
+                    hint=_(
+                        "add a value whose valid_from is on or before that day, "
+                        "or build --as-of later"
+                    ),
                 )
             )
             continue
@@ -296,12 +320,17 @@ def fact_warnings(facts: Mapping[str, Fact], as_of: date) -> list[FactNote]:
                 FactNote(
                     "fact-change",
                     Problem(
-                        f"fact '{name}' changes on {upcoming.valid_from.isoformat()} "
-                        f"(new value {format_value(fact, upcoming.value, 'en')})",
+                        _("fact '{name}' changes on {day} (new value {value})").format(
+                            name=name,
+                            day=upcoming.valid_from.isoformat(),
+                            value=format_value(fact, upcoming.value, current_language()),
+                        ),
                         fact.file,
                         fact.line,
-                        hint="texts that show it must also show the new value and its date; "
-                        "rebuild after that day",
+                        hint=_(
+                            "texts that show it must also show the new value and its date; "
+                            "rebuild after that day"
+                        ),
                     ),
                 )
             )
@@ -310,11 +339,14 @@ def fact_warnings(facts: Mapping[str, Fact], as_of: date) -> list[FactNote]:
                 FactNote(
                     "fact-stale",
                     Problem(
-                        f"fact '{name}' was last updated for {current.valid_from.isoformat()}; "
-                        "it may be out of date",
+                        _("fact '{name}' was last updated for {day}; it may be out of date").format(
+                            name=name, day=current.valid_from.isoformat()
+                        ),
                         fact.file,
                         fact.line,
-                        hint=f"check the source and add a newer value: {current.source}",
+                        hint=_("check the source and add a newer value: {source}").format(
+                            source=current.source
+                        ),
                     ),
                 )
             )
@@ -323,11 +355,12 @@ def fact_warnings(facts: Mapping[str, Fact], as_of: date) -> list[FactNote]:
                 FactNote(
                     "fact-review",
                     Problem(
-                        f"fact '{name}' is marked for legal review: "
-                        f"{fact.note or fact.description}",
+                        _("fact '{name}' is marked for legal review: {note}").format(
+                            name=name, note=fact.note or fact.description
+                        ),
                         fact.file,
                         fact.line,
-                        hint="check it against the current law before printing",
+                        hint=_("check it against the current law before printing"),
                     ),
                 )
             )
@@ -343,7 +376,7 @@ def undated_amounts(
     ``CHANGE_HORIZON``: a printed copy stays in waiting rooms for a year or more.
     """
     found = [(placeholder_key(m), m.start()) for m in PLACEHOLDER_RE.finditer(text)]
-    keys = [key for key, _ in found]
+    keys = [key for key, _start in found]
     first = {key: text.count("\n", 0, start) for key, start in reversed(found)}
     notes = []
     for name in dict.fromkeys(k for k in keys if ":" not in k):
@@ -357,12 +390,14 @@ def undated_amounts(
             FactNote(
                 "fact-undated",
                 Problem(
-                    f"{{{name}}} changes on {upcoming.valid_from.isoformat()}, "
-                    "but the text shows only today's value",
+                    _(
+                        "{placeholder} changes on {day}, but the text shows only today's value"
+                    ).format(placeholder=f"{{{name}}}", day=upcoming.valid_from.isoformat()),
                     file,
                     line + first[name] if line is not None else None,
-                    hint=f"add a line with the next value: "
-                    f"'Ab {{{name}:next_from}}: {{{name}:next}}.'",
+                    hint=_("add a line with the next value: {example}").format(
+                        example=f"'Ab {{{name}:next_from}}: {{{name}:next}}.'"
+                    ),
                 ),
             )
         )

@@ -16,6 +16,7 @@ from pathlib import Path
 from .config import Project, defaults_dir
 from .errors import FontError
 from .fsutil import relative_path
+from .i18n import _, current_language, language_name
 from .languages import Language
 from .translate import LanguageVersion, UiLabels
 
@@ -37,6 +38,8 @@ NOTO_FAMILIES = {
 _NO_GLYPH = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 #: Unicode's "script" of signs used with every script (punctuation, symbols, marks).
 _COMMON = frozenset({"Zyyy", "Zinh", "Zzzz"})
+#: Where the open Noto fonts are to be had.
+NOTO_URL = "https://fonts.google.com/noto"
 #: How many missing characters a message shows as examples.
 SHOWN_CHARACTERS = 8
 
@@ -68,31 +71,34 @@ def missing_fonts(texts: Iterable[str], language: Language, project: Project) ->
     if not missing:
         return None
     own = project.root / "fonts"
-    where = (
-        f"the folder {relative_path(own, project.root)}/"
-        if fonts_dir == own
-        else "the bundled fonts"
-    )
-    scripts = " and ".join(
-        f"the {_script_name(code)} script ({''.join(chars[:SHOWN_CHARACTERS])})"
+    scripts = ", ".join(
+        _("{script} script ({characters})").format(
+            script=_script_title(code), characters="".join(chars[:SHOWN_CHARACTERS])
+        )
         if code not in _COMMON
-        else f"the signs {' '.join(chars[:SHOWN_CHARACTERS])}"
+        else _("signs {characters}").format(characters=" ".join(chars[:SHOWN_CHARACTERS]))
         for code, chars in missing.items()
     )
-    families = " and ".join(f'"{_family(code)}"' for code in missing)
-    copy = (
-        ""
-        if fonts_dir == own
-        else f" First copy the bundled fonts from {defaults_dir() / 'fonts'} into it: a "
-        "project's own fonts folder replaces them."
-    )
-    return FontError(
-        f"no font in {where} has the characters of {scripts}, which {language.english_name} needs",
-        file=relative_path(own, project.root),
-        hint=f"add the open font family {families} (regular and bold, .ttf or .otf, free at "
-        f"https://fonts.google.com/noto) to the project's fonts folder {own}.{copy} "
-        "Then build again.",
-    )
+    families = ", ".join(f'"{_family(code)}"' for code in missing)
+    name = language_name(language.code)
+    if fonts_dir == own:
+        message = _(
+            "no font in the folder {folder} has all the characters that {language} needs: {scripts}"
+        ).format(folder=f"{relative_path(own, project.root)}/", language=name, scripts=scripts)
+        hint = _(
+            "add the open font family {families} (regular and bold, .ttf or .otf, free at "
+            "{url}) to the project's fonts folder {folder}. Then build again."
+        ).format(families=families, url=NOTO_URL, folder=own)
+    else:
+        message = _(
+            "no bundled font has all the characters that {language} needs: {scripts}"
+        ).format(language=name, scripts=scripts)
+        hint = _(
+            "copy the bundled fonts from {bundled} into the project's fonts folder {folder}: "
+            "a project's own fonts folder replaces them. Then add the open font family "
+            "{families} (regular and bold, .ttf or .otf, free at {url}) and build again."
+        ).format(bundled=defaults_dir() / "fonts", folder=own, families=families, url=NOTO_URL)
+    return FontError(message, file=relative_path(own, project.root), hint=hint)
 
 
 def font_characters(fonts_dir: Path) -> frozenset[int]:
@@ -110,7 +116,7 @@ def _characters(fonts_dir: Path, stamp: tuple[tuple[str, int], ...]) -> frozense
     from fontTools.ttLib import TTFont, TTLibError  # type: ignore[import-untyped]
 
     found: set[int] = set()
-    for name, _ in stamp:
+    for name, _mtime in stamp:
         try:
             with TTFont(fonts_dir / name, lazy=True) as font:
                 found.update(font.getBestCmap() or {})
@@ -147,6 +153,13 @@ def _script_name(code: str) -> str:
         return str(font_unicode.script_name(code))
     except KeyError:
         return code
+
+
+def _script_title(code: str) -> str:
+    """The name of a script in the chosen language: 'Ethiopic', 'Äthiopisch'."""
+    from babel import Locale
+
+    return str(Locale.parse(current_language()).scripts.get(code) or _script_name(code))
 
 
 def script_family(code: str) -> str:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import Problem, RenderError
+from .i18n import _
 
 #: Font files the fonts folder may hold.
 FONT_SUFFIXES = (".ttf", ".otf")
@@ -45,7 +46,9 @@ def _font_faces(fonts_dir: Path, _stamp: tuple[tuple[str, float], ...]) -> tuple
                     str(name.getDebugName(6) or family),
                 )
         except Exception as exc:  # fontTools raises many kinds for a broken file
-            raise RenderError(f"cannot read the font: {exc}", file=path) from exc
+            raise RenderError(
+                _("cannot read the font: {reason}").format(reason=exc), file=path
+            ) from exc
         faces.append(FontFace(path, family, weight, italic, names))
     return tuple(faces)
 
@@ -101,9 +104,9 @@ def check_pdf(
         if lang is not None and str(pdf.Root.get("/Lang", "")) != lang:
             problems.append(
                 Problem(
-                    f"the PDF's language is not '{lang}'",
+                    _("the PDF's language is not '{code}'").format(code=lang),
                     label,
-                    hint="the template must set <html lang=...>",
+                    hint=_("the template must set {example}").format(example="<html lang=...>"),
                 )
             )
         for obj in pdf.objects:
@@ -117,17 +120,25 @@ def check_pdf(
             if font_key(name) not in allowed:
                 problems.append(
                     Problem(
-                        f"the PDF uses the font '{name}', which is not in the fonts folder",
+                        _(
+                            "the PDF uses the font '{name}', which is not in the fonts folder"
+                        ).format(name=name),
                         label,
-                        hint="a character is missing from the brochure fonts; "
-                        "add a font for it to fonts/ or remove the character",
+                        hint=_(
+                            "a character is missing from the brochure fonts; "
+                            "add a font for it to fonts/ or remove the character"
+                        ),
                     )
                 )
             descriptor = obj.get("/FontDescriptor")
             if descriptor is not None and not any(
                 key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
             ):
-                problems.append(Problem(f"the font '{name}' is not embedded", label))
+                problems.append(
+                    Problem(_("the font '{name}' is not embedded").format(name=name), label)
+                )
     if problems:
-        raise RenderError.from_problems(problems, f"{Path(label).name}: font check failed:")
+        raise RenderError.from_problems(
+            problems, _("{file}: font check failed:").format(file=Path(label).name)
+        )
     return sorted(used)

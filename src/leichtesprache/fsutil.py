@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import LockError
+from .i18n import _
 
 LOCK_NAME = ".leichtesprache.lock"
 #: How long ``project_lock`` waits for another run before giving up.
@@ -73,18 +74,21 @@ def project_lock(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     with open(path, "a+b") as handle:
         if not _try_lock(handle.fileno()):
             log.warning(
-                "another leichtesprache command is working on %s; waiting up to %d s",
-                root,
-                int(timeout),
+                _(
+                    "another leichtesprache command is working on {folder}; "
+                    "waiting up to {seconds} s"
+                ).format(folder=root, seconds=int(timeout))
             )
             deadline = time.monotonic() + timeout
             while not _try_lock(handle.fileno()):
                 if time.monotonic() >= deadline:
                     raise LockError(
-                        f"another leichtesprache command is still working on this project "
-                        f"after {int(timeout)} s",
+                        _(
+                            "another leichtesprache command is still working on this "
+                            "project after {seconds} s"
+                        ).format(seconds=int(timeout)),
                         file=LOCK_NAME,
-                        hint="wait until it has finished, then try again",
+                        hint=_("wait until it has finished, then try again"),
                     )
                 time.sleep(0.1)
         try:

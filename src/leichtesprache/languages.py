@@ -10,6 +10,7 @@ from babel import Locale, UnknownLocaleError
 from babel.plural import PluralRule, to_gettext
 
 from .errors import LanguageError
+from .i18n import _
 
 #: GNU gettext's Plural-Forms for languages where Babel's table or CLDR disagree with GNU.
 #: Arabic: Babel's ``babel.messages.plurals`` swaps forms 4 and 5 (python-babel/babel#816);
@@ -80,15 +81,15 @@ def get_language(code: str) -> Language:
     """
     if not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2}|_[A-Z][a-z]{3})?", code):
         raise LanguageError(
-            f"'{code}' is not a language code",
-            hint="use an ISO 639 code such as 'uk', 'tr', 'fa' or 'pt_BR'",
+            _("'{code}' is not a language code").format(code=code),
+            hint=_("use an ISO 639 code such as 'uk', 'tr', 'fa' or 'pt_BR'"),
         )
     try:
         locale = Locale.parse(code)
     except (UnknownLocaleError, ValueError) as exc:
         raise LanguageError(
-            f"the language '{code}' is unknown",
-            hint="use an ISO 639 code that Babel/CLDR knows, such as 'uk', 'tr' or 'fa'",
+            _("the language '{code}' is unknown").format(code=code),
+            hint=_("use an ISO 639 code that Babel/CLDR knows, such as 'uk', 'tr' or 'fa'"),
         ) from exc
     autonym = locale.get_display_name(locale) or code
     autonym = autonym[:1].upper() + autonym[1:]
@@ -142,7 +143,9 @@ def plural_expression(header: str) -> tuple[int, str]:
     """Split a Plural-Forms header into (nplurals, expression)."""
     m = re.search(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$", header.strip())
     if not m:
-        raise LanguageError(f"cannot read the Plural-Forms header '{header}'")
+        raise LanguageError(
+            _("cannot read the Plural-Forms header '{header}'").format(header=header)
+        )
     return int(m.group(1)), m.group(2).strip().rstrip(";")
 
 

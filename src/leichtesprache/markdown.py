@@ -7,6 +7,7 @@ import re
 from markdown_it import MarkdownIt
 
 from .errors import ContentError, Problem
+from .i18n import N_, _
 from .model import Block, BlockKind, Node, Section
 from .textfile import decode_text
 
@@ -14,6 +15,14 @@ from .textfile import decode_text
 ID_RE = re.compile(r"[ \t]*\{#([a-z0-9][a-z0-9._-]*)\}[ \t]*$")
 #: What an id may hold: lower-case letters, digits, ``.``, ``_`` and ``-``.
 ID_CHARS = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+#: "This … has no id", one whole sentence per kind of block.
+_NO_ID = {
+    "heading": N_("this heading has no id"),
+    "paragraph": N_("this paragraph has no id"),
+    "list item": N_("this list item has no id"),
+    "box": N_("this box has no id"),
+    "picture": N_("this picture has no id"),
+}
 _IMAGE_ONLY = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)$")
 
 
@@ -40,11 +49,12 @@ def parse_section(raw: bytes, name: str, file: str) -> Section:
         if found is None:
             problems.append(
                 Problem(
-                    f"this {what} has no id",
+                    _(_NO_ID[what]),
                     file,
                     start + 1,
-                    hint="add a stable id at the end of its first line, e.g. "
-                    f"'{{#{name}.{_slug(lines[start])}}}'",
+                    hint=_("add a stable id at the end of its first line, e.g. {example}").format(
+                        example=f"'{{#{name}.{_slug(lines[start])}}}'"
+                    ),
                 )
             )
             return f"{name}.missing-{start + 1}"
@@ -80,10 +90,10 @@ def parse_section(raw: bytes, name: str, file: str) -> Section:
                 if title is not None:
                     problems.append(
                         Problem(
-                            "a section has exactly one '# Title' heading",
+                            _("a section has exactly one '# Title' heading"),
                             file,
                             start + 1,
-                            hint="use '## ' for sub-headings",
+                            hint=_("use '## ' for sub-headings"),
                         )
                     )
                 title = block
@@ -118,10 +128,12 @@ def parse_section(raw: bytes, name: str, file: str) -> Section:
             if pic and not block.text.strip():
                 problems.append(
                     Problem(
-                        "a picture needs a description (alt text)",
+                        _("a picture needs a description (alt text)"),
                         file,
                         start + 1,
-                        hint="write it between the brackets: ![A woman at work](…)",
+                        hint=_("write it between the brackets: {example}").format(
+                            example=_("![A woman at work](…)")
+                        ),
                     )
                 )
             if in_container and kind != "picture":
@@ -133,21 +145,22 @@ def parse_section(raw: bytes, name: str, file: str) -> Section:
             where = tok.map[0] + 1 if tok.map else None
             problems.append(
                 Problem(
-                    f"this Markdown element ({tok.type.replace('_open', '')}) "
-                    "is not used in easy language",
+                    _("this Markdown element ({element}) is not used in easy language").format(
+                        element=tok.type.replace("_open", "")
+                    ),
                     file,
                     where,
-                    hint="write plain sentences, lists or a '> ' box instead",
+                    hint=_("write plain sentences, lists or a '> ' box instead"),
                 )
             )
         i += 1
     if title is None and not problems:
         problems.append(
             Problem(
-                "the section has no '# Title' heading",
+                _("the section has no '# Title' heading"),
                 file,
                 1,
-                hint="start the file with '# Title {#id}'",
+                hint=_("start the file with {example}").format(example="'# Title {#id}'"),
             )
         )
     if problems:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import polib
 
+from .i18n import ngettext
 from .languages import Language
 
 #: Written as X-Generator into the catalogues we create.
@@ -24,18 +25,37 @@ class MergeStats:
     restored: list[str] = field(default_factory=list)
 
     def summary(self) -> tuple[str, ...]:
+        """What ``update`` tells the editor about one catalogue, in the chosen language."""
         parts = []
         if self.new:
-            parts.append(f"{self.new} new")
-        if self.fuzzy:
             parts.append(
-                f"{len(self.fuzzy)} changed (marked fuzzy): {', '.join(self.fuzzy[:5])}"
-                + (" …" if len(self.fuzzy) > 5 else "")
+                ngettext("{count} new message", "{count} new messages", self.new).format(
+                    count=self.new
+                )
+            )
+        if self.fuzzy:
+            ids = ", ".join(self.fuzzy[:5]) + (" …" if len(self.fuzzy) > 5 else "")
+            parts.append(
+                ngettext(
+                    "{count} changed (marked fuzzy): {ids}",
+                    "{count} changed (marked fuzzy): {ids}",
+                    len(self.fuzzy),
+                ).format(count=len(self.fuzzy), ids=ids)
             )
         if self.obsoleted:
-            parts.append(f"{len(self.obsoleted)} gone (kept as obsolete)")
+            count = len(self.obsoleted)
+            parts.append(
+                ngettext(
+                    "{count} gone (kept as obsolete)", "{count} gone (kept as obsolete)", count
+                ).format(count=count)
+            )
         if self.restored:
-            parts.append(f"{len(self.restored)} restored from obsolete")
+            count = len(self.restored)
+            parts.append(
+                ngettext(
+                    "{count} restored from obsolete", "{count} restored from obsolete", count
+                ).format(count=count)
+            )
         return tuple(parts)
 
 

@@ -31,6 +31,7 @@ from .errors import ConfigError, PreflightError, Problem, ProblemsFound
 from .facts import values_for
 from .fontcheck import require_fonts
 from .fsutil import atomic_write_bytes, project_lock
+from .i18n import _, current_language, ngettext, set_language
 from .translate import LanguageVersion, require_complete
 from .workspace import Workspace
 
@@ -65,7 +66,8 @@ class Shard:
             k = n = 0
         if not 1 <= k <= n:
             raise ConfigError(
-                f"'{text}' is not a shard", hint="write K/N with 1 ≤ K ≤ N, for example 2/4"
+                _("'{text}' is not a shard").format(text=text),
+                hint=_("write K/N with 1 ≤ K ≤ N, for example 2/4"),
             )
         return cls(k, n)
 
@@ -160,7 +162,7 @@ def build(
                 if (result := _make_site(edition, workspace, out_dir, force)) is not None
             ]
     if not made:
-        log.info("everything is up to date")
+        log.info(_("everything is up to date"))
     return sorted([*plan.unchanged, *made], key=lambda r: _order(r, codes, chosen))
 
 
@@ -233,9 +235,13 @@ def _require_passing(version: LanguageVersion, project: Project) -> None:
         remember(version, project, result)
     if not result.passed:
         raise ProblemsFound(
-            f"'{version.code}' has errors: easy-language rules or translation checks",
-            hint=f"run `leichtesprache check --lang {version.code}` to see them, fix the "
-            "texts, or build a draft with --allow-partial",
+            _("'{code}' has errors: easy-language rules or translation checks").format(
+                code=version.code
+            ),
+            hint=_(
+                "run `leichtesprache check --lang {code}` to see them, fix the "
+                "texts, or build a draft with --allow-partial"
+            ).format(code=version.code),
         )
 
 
@@ -260,12 +266,12 @@ def _make_all(
     """
     if not tasks:
         return []
-    workers = min(jobs or os.cpu_count() or 1, sum(len(t.editions) for t in tasks))
+    files = sum(len(t.editions) for t in tasks)
+    workers = min(jobs or os.cpu_count() or 1, files)
     log.info(
-        "making %d file(s) for %d language version(s) with %d worker(s)",
-        sum(len(t.editions) for t in tasks),
-        len(tasks),
-        workers,
+        _("files to make: {files}; language versions: {versions}; workers: {workers}").format(
+            files=files, versions=len(tasks), workers=workers
+        )
     )
     if workers <= 1 or not hasattr(os, "fork"):
         check()
@@ -319,6 +325,7 @@ class _Scheduler:
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_init_worker,
+            initargs=(current_language(),),
         )
         running: dict[Future[tuple[Product, list[Problem]]], tuple[_Task, Edition]] = {}
         results: list[BuildResult] = []
@@ -336,7 +343,7 @@ class _Scheduler:
             thread.start()
             while running or len(written) < len(self.tasks):
                 if running:
-                    finished, _ = wait(running, timeout=0.05, return_when=FIRST_COMPLETED)
+                    finished, _pending = wait(running, timeout=0.05, return_when=FIRST_COMPLETED)
                 else:
                     checked.wait()
                     finished = set()
@@ -380,9 +387,7 @@ class _Scheduler:
     def _require_preflight(self, task: _Task) -> None:
         problems = self.problems[id(task)]
         if problems:
-            raise PreflightError.from_problems(
-                problems, f"'{task.language}': the preflight found {len(problems)} problem(s):"
-            )
+            raise _preflight_failed(task, problems)
 
 
 def _make_one(
@@ -418,11 +423,15 @@ def _preflight(
     )
 
 
-def _init_worker() -> None:
-    """A worker dies with the build: a killed or interrupted build leaves no orphans."""
+def _init_worker(language: str) -> None:
+    """A worker dies with the build: a killed or interrupted build leaves no orphans.
+
+    It speaks the parent's language (a spawned worker would start in English).
+    """
     import signal
     import sys
 
+    set_language(language)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     if sys.platform.startswith("linux"):
         import ctypes
@@ -437,7 +446,11 @@ def _init_worker() -> None:
 
 def _report(results: list[BuildResult], observer: BuildObserver | None) -> list[BuildResult]:
     for result in results:
-        log.info("wrote %s (%s pages)", result.path, result.pages)
+        log.info(
+            ngettext(
+                "wrote {file} ({pages} page)", "wrote {file} ({pages} pages)", result.pages or 0
+            ).format(file=result.path, pages=result.pages)
+        )
         if observer is not None:
             observer.written(result)
     return results
@@ -458,10 +471,19 @@ def _make_task(
         for problem in _preflight(task, edition, products[edition.name], resources)
     ]
     if problems:
-        raise PreflightError.from_problems(
-            problems, f"'{task.language}': the preflight found {len(problems)} problem(s):"
-        )
+        raise _preflight_failed(task, problems)
     return {e.name: products[e.name] for e in task.editions}
+
+
+def _preflight_failed(task: _Task, problems: list[Problem]) -> PreflightError:
+    return PreflightError.from_problems(
+        problems,
+        ngettext(
+            "'{code}': the preflight found {count} problem:",
+            "'{code}': the preflight found {count} problems:",
+            len(problems),
+        ).format(code=task.language, count=len(problems)),
+    )
 
 
 def _write_task(task: _Task, products: dict[str, Product], out_dir: Path) -> list[BuildResult]:
@@ -525,7 +547,7 @@ def _make_site(
     out_dir.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, product.data)
     write_record(path, Record(digest, edition.name, None, None, False))
-    log.info("wrote %s", path)
+    log.info(_("wrote {file}").format(file=path))
     return BuildResult("", None, edition.name, path, None, False)
 
 

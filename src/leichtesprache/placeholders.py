@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 
 from .errors import PlaceholderError, Problem
+from .i18n import _
 
 #: What a placeholder can show of a fact besides its current value (``{name:variant}``):
 #: ``from`` the day the current value started, ``next`` the next known value and
@@ -16,7 +17,7 @@ _NEXT_VARIANTS = frozenset({"next", "next_from"})
 #: A placeholder is ``{name}`` or ``{name:variant}``: lower-case letters, digits and ``_``,
 #: and a variant from ``VARIANTS``; nothing else is evaluated.
 PLACEHOLDER_RE = re.compile(r"\{([a-z][a-z0-9_]*)(?::(" + "|".join(VARIANTS) + r"))?\}")
-_BRACE_RE = re.compile(r"[{}]")
+_BRACES_RE = re.compile(r"\{\{[^{}]*\}\}|\{\{|\}\}|\{[^{}]*\}|[{}]")
 _PERCENT_FORMAT_RE = re.compile(r"%\([^)\n]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]|%[sdrifx](?![\w])")
 
 
@@ -29,27 +30,36 @@ def find_placeholders(text: str) -> tuple[list[str], list[str]]:
     ['minimum_wage:next_from', 'minimum_wage:next']
     >>> find_placeholders("{0.__class__} {x[0]}")[1][0]
     "'{0.__class__}' is not a placeholder: use only {name} with a-z, 0-9 and _"
+    >>> find_placeholders("{{minimum_wage}}")
+    ([], ["'{{minimum_wage}}' (template syntax) is not allowed in a text"])
     """
     names: list[str] = []
     problems: list[str] = []
-
-    def collect(match: re.Match[str]) -> str:
-        names.append(placeholder_key(match))
-        return ""
-
-    rest = PLACEHOLDER_RE.sub(collect, text)
-    if _BRACE_RE.search(rest):
-        for bad in re.findall(r"\{\{|\}\}|\{[^{}]*\}|[{}]", rest):
-            if bad in ("{{", "}}"):
-                problems.append(f"'{bad}' (template syntax) is not allowed in a text")
-            elif bad in ("{", "}"):
-                problems.append(f"a lone '{bad}' is not allowed: placeholders look like {{name}}")
-            else:
-                problems.append(
-                    f"'{bad}' is not a placeholder: use only {{name}} with a-z, 0-9 and _"
+    for match in _BRACES_RE.finditer(text):
+        bad = match.group(0)
+        placeholder = PLACEHOLDER_RE.fullmatch(bad)
+        if placeholder is not None:
+            names.append(placeholder_key(placeholder))
+        elif bad.startswith(("{{", "}}")):
+            problems.append(
+                _("'{text}' (template syntax) is not allowed in a text").format(text=bad)
+            )
+        elif bad in ("{", "}"):
+            problems.append(
+                _("a lone '{brace}' is not allowed: placeholders look like {example}").format(
+                    brace=bad, example="{name}"
                 )
+            )
+        else:
+            problems.append(
+                _("'{text}' is not a placeholder: use only {example} with a-z, 0-9 and _").format(
+                    text=bad, example="{name}"
+                )
+            )
     for bad in _PERCENT_FORMAT_RE.findall(text):
-        problems.append(f"'{bad}' looks like a program format code; write the text itself")
+        problems.append(
+            _("'{text}' looks like a program format code; write the text itself").format(text=bad)
+        )
     return names, problems
 
 
@@ -59,9 +69,17 @@ def placeholder_key(match: re.Match[str]) -> str:
     return f"{name}:{variant}" if variant else name
 
 
-def fill_placeholders(text: str, values: Mapping[str, str], *, where: Problem | None = None) -> str:
+def fill_placeholders(
+    text: str,
+    values: Mapping[str, str],
+    *,
+    where: Problem | None = None,
+    hint: str | None = None,
+) -> str:
     r"""Replace each ``{name}`` by its formatted value; unknown or unsafe placeholders raise.
 
+    The error is one problem per text, with ``hint`` (or a short default) as the way to
+    fix it: the known facts are not listed, they are in the publication's facts.toml.
     A line that shows a next value (``{name:next}``, ``{name:next_from}``) is left out
     while ``values`` knows no next value of that fact.
 
@@ -73,22 +91,14 @@ def fill_placeholders(text: str, values: Mapping[str, str], *, where: Problem | 
     """
     names, problems = find_placeholders(text)
     unknown = sorted({n for n in names if n not in values and _base(n) not in values})
-    problems += [f"the placeholder '{{{n}}}' is not a known fact" for n in unknown]
+    problems += [
+        _("the placeholder '{placeholder}' is not a known fact").format(placeholder=f"{{{n}}}")
+        for n in unknown
+    ]
     if problems:
         file, line = (where.file, where.line) if where else (None, None)
-        raise PlaceholderError.from_problems(
-            [
-                Problem(
-                    p,
-                    file,
-                    line,
-                    hint="copy the placeholders exactly as they are in the "
-                    "German text; known facts: "
-                    + ", ".join(sorted(n for n in values if ":" not in n)),
-                )
-                for p in problems
-            ]
-        )
+        hint = hint or _("copy the placeholders exactly as they are in the source text")
+        raise PlaceholderError("; ".join(problems), file=file, line=line, hint=hint)
     if any(n not in values for n in names):
         # A next value that is not known: leave out the lines that would show it.
         text = "\n".join(

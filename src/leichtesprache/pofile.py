@@ -14,6 +14,7 @@ from typing import Any
 import polib
 
 from .errors import CatalogError, Problem
+from .i18n import _
 from .powrite import PAGE_WIDTH, format_entry, format_po
 
 _CHARSET_RE = re.compile(rb'(?m)^"Content-Type:[^"\n]*charset\s*=\s*([A-Za-z0-9_.:-]+)')
@@ -33,25 +34,25 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
         text = data.decode("utf-8-sig" if charset.replace("-", "") == "utf8" else charset)
     except LookupError as exc:
         raise CatalogError(
-            f"the catalogue declares an unknown charset '{charset}'",
+            _("the catalogue declares an unknown charset '{charset}'").format(charset=charset),
             file=path,
-            hint='use "Content-Type: text/plain; charset=UTF-8"',
+            hint=_("use {header}").format(header='"Content-Type: text/plain; charset=UTF-8"'),
         ) from exc
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CatalogError(
-            f"the catalogue is not valid {charset.upper()} text",
+            _("the catalogue is not valid {charset} text").format(charset=charset.upper()),
             file=path,
             line=line,
-            hint="save the file as UTF-8 (Poedit does this) and keep the charset=UTF-8 header",
+            hint=_("save the file as UTF-8 (Poedit does this) and keep the charset=UTF-8 header"),
         ) from exc
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise CatalogError(
-            "the catalogue contains a NUL byte (a binary or damaged file)",
+            _("the catalogue contains a NUL byte (a binary or damaged file)"),
             file=path,
             line=line,
-            hint="restore the file from the translator's copy",
+            hint=_("restore the file from the translator's copy"),
         )
     text = text.replace("\r\n", "\n")
     # polib drops the previous text of obsolete entries ("#~| msgid …"); as plain "#|"
@@ -59,32 +60,39 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
     text = _OBSOLETE_PREVIOUS_RE.sub("#|", text)
     if not text.strip():
         raise CatalogError(
-            "the catalogue is empty",
+            _("the catalogue is empty"),
             file=path,
-            hint="restore it, or delete it and run `leichtesprache update`",
+            hint=_("restore it, or delete it and run `leichtesprache update`"),
         )
     _check_syntax(text, path)
     nul = _NUL_ESCAPE.search(text)
     if nul:
         raise CatalogError(
-            "a string contains the escape of a NUL character (\\0), which gettext cannot store",
+            _(
+                "a string contains the escape of a NUL character ({escape}), which gettext "
+                "cannot store"
+            ).format(escape="\\0"),
             file=path,
             line=text[: nul.start()].count("\n") + 1,
-            hint="delete the \\0 from the text",
+            hint=_("delete the {escape} from the text").format(escape="\\0"),
         )
     text = _decode_gnu_escapes(text)
     try:
         po = _parse(text)
     except (OSError, ValueError, KeyError, IndexError) as exc:
-        message = str(exc)
-        m = re.search(r"line (\d+)", message)
-        reason = re.sub(r"\s*\(line \d+\)", "", message.split(" in po file")[0].split(":")[0])
+        # polib's own reason is "Syntax error" and a line: say instead what it means.
+        m = re.search(r"line (\d+)", str(exc))
         raise CatalogError(
-            f"PO syntax error: {reason.strip() or 'unexpected text'}",
+            _(
+                "PO syntax error: a line stands where it does not fit (for example a msgstr "
+                "without its msgid)"
+            ),
             file=path,
             line=int(m.group(1)) if m else None,
-            hint="open the file in Poedit, which shows and fixes syntax errors, "
-            "or compare the line with a correct entry (msgctxt, msgid, msgstr in quotes)",
+            hint=_(
+                "open the file in Poedit, which shows and fixes syntax errors, "
+                "or compare the line with a correct entry (msgctxt, msgid, msgstr in quotes)"
+            ),
         ) from exc
     for entry in po:
         # "#| msgctxt" needs a "#| msgid" (msgfmt insists); we write an empty one, so read
@@ -93,7 +101,7 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
             entry.previous_msgid = ""
     problems = _structure_problems(po, path, text, require_header)
     if problems:
-        raise CatalogError.from_problems(problems, f"{path} cannot be used:")
+        raise CatalogError.from_problems(problems, _("{file} cannot be used:").format(file=path))
     return po
 
 
@@ -169,19 +177,29 @@ def _check_syntax(text: str, path: str) -> None:
         if re.match(
             r'^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)?\s*".*\\[^\\"ntrabfv]', line
         ):
-            what = 'a string uses an escape sequence other than \\n \\t \\r \\" \\\\'
+            what = _(
+                "PO syntax error: a string uses an escape sequence other than {escapes}"
+            ).format(escapes='\\n \\t \\r \\" \\\\')
         elif re.match(r'^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s*"', line):
-            what = "a string is not closed, or contains an unescaped quote or backslash"
+            what = _(
+                "PO syntax error: a string is not closed, or contains an unescaped quote or "
+                "backslash"
+            )
         elif re.match(r"^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr)", line):
-            what = "a keyword must be followed by a string in double quotes"
+            what = _("PO syntax error: a keyword must be followed by a string in double quotes")
         else:
-            what = "this line is neither a comment (#…), a keyword (msgid …) nor a string"
+            what = _(
+                "PO syntax error: this line is neither a comment (#…), a keyword (msgid …) nor "
+                "a string"
+            )
         raise CatalogError(
-            f"PO syntax error: {what}",
+            what,
             file=path,
             line=number,
-            hint="open the file in Poedit, which shows and fixes syntax errors, or compare "
-            'the line with a correct entry: msgid "…" and msgstr "…" in double quotes',
+            hint=_(
+                "open the file in Poedit, which shows and fixes syntax errors, or compare "
+                "the line with a correct entry: {msgid} and {msgstr} in double quotes"
+            ).format(msgid='msgid "…"', msgstr='msgstr "…"'),
         )
 
 
@@ -195,11 +213,12 @@ def _structure_problems(
         if key in seen:
             problems.append(
                 Problem(
-                    f"the message '{_short(entry.msgctxt or entry.msgid)}' is there twice "
-                    f"(first at line {seen[key]})",
+                    _("the message '{message}' is there twice (first at line {line})").format(
+                        message=_short(entry.msgctxt or entry.msgid), line=seen[key]
+                    ),
                     path,
                     entry.linenum,
-                    hint="delete one of the two entries; keep the better translation",
+                    hint=_("delete one of the two entries; keep the better translation"),
                 )
             )
         else:
@@ -207,28 +226,32 @@ def _structure_problems(
         if entry.msgid == "" and entry.msgctxt is None and not entry.obsolete:
             problems.append(
                 Problem(
-                    'a message with an empty msgid: only the header may have msgid ""',
+                    _("a message with an empty msgid: only the header may have {header}").format(
+                        header='msgid ""'
+                    ),
                     path,
                     entry.linenum,
-                    hint="check the keywords of this entry: msgctxt, msgid, then msgstr",
+                    hint=_("check the keywords of this entry: msgctxt, msgid, then msgstr"),
                 )
             )
         if entry.msgid_plural and not entry.msgstr_plural:
             problems.append(
                 Problem(
-                    "a plural message (msgid_plural) has no msgstr[0], msgstr[1] … lines",
+                    _("a plural message (msgid_plural) has no msgstr[0], msgstr[1] … lines"),
                     path,
                     entry.linenum,
-                    hint='add one msgstr[n] "" line per plural form of the language',
+                    hint=_("add one {line} line per plural form of the language").format(
+                        line='msgstr[n] ""'
+                    ),
                 )
             )
         if entry.msgstr_plural and not entry.msgid_plural:
             problems.append(
                 Problem(
-                    "msgstr[n] plural forms, but the message has no msgid_plural",
+                    _("msgstr[n] plural forms, but the message has no msgid_plural"),
                     path,
                     _line_from(text, entry.linenum, "msgstr["),
-                    hint='write msgstr "…" for a message without plural',
+                    hint=_("write {line} for a message without plural").format(line='msgstr "…"'),
                 )
             )
         if entry.msgid_plural and po.metadata.get("Plural-Forms"):
@@ -236,22 +259,27 @@ def _structure_problems(
             if nplurals and len(entry.msgstr_plural) not in (0, nplurals):
                 problems.append(
                     Problem(
-                        f"the message has {len(entry.msgstr_plural)} plural forms, the header "
-                        f"says {nplurals}",
+                        _("the message has {found} plural forms, the header says {count}").format(
+                            found=len(entry.msgstr_plural), count=nplurals
+                        ),
                         path,
                         entry.linenum,
-                        hint="add or remove msgstr[n] lines",
+                        hint=_("add or remove msgstr[n] lines"),
                     )
                 )
     if require_header:
         if not text.lstrip("\ufeff").lstrip().startswith(("#", 'msgid ""')) or not po.metadata:
             problems.append(
                 Problem(
-                    'the catalogue has no header (the first entry with msgid "")',
+                    _("the catalogue has no header (the first entry with {header})").format(
+                        header='msgid ""'
+                    ),
                     path,
                     1,
-                    hint='add a header with "Content-Type: text/plain; charset=UTF-8\\n", '
-                    '"Language: xx\\n" and "Plural-Forms: …\\n" (see another catalogue)',
+                    hint=_("add a header with {lines} (see another catalogue)").format(
+                        lines='"Content-Type: text/plain; charset=UTF-8\\n", "Language: xx\\n", '
+                        '"Plural-Forms: …\\n"'
+                    ),
                 )
             )
         else:
@@ -259,10 +287,12 @@ def _structure_problems(
                 if not po.metadata.get(header):
                     problems.append(
                         Problem(
-                            f"the header has no '{header}' line",
+                            _("the header has no '{name}' line").format(name=header),
                             path,
                             1,
-                            hint=f'add "{header}: …\\n" to the header (see another catalogue)',
+                            hint=_("add {line} to the header (see another catalogue)").format(
+                                line=f'"{header}: …\\n"'
+                            ),
                         )
                     )
     return problems
@@ -293,7 +323,8 @@ def load_po(path: Path, *, require_header: bool = True, label: str | None = None
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(
-            f"cannot read the catalogue: {exc.strerror}", file=label or path
+            _("cannot read the catalogue: {reason}").format(reason=exc.strerror),
+            file=label or path,
         ) from exc
     return read_po(data, label or str(path), require_header=require_header)
 

@@ -19,7 +19,8 @@ import pikepdf
 
 from .errors import Problem
 from .fonts import font_key
-from .prepress import A4_LANDSCAPE, A5, check_print, close, mm, size, where
+from .i18n import _, ngettext
+from .prepress import A4_LANDSCAPE, A5, PageProblem, check_print, close, mm, size, where
 
 log = logging.getLogger("leichtesprache.preflight")
 
@@ -62,21 +63,26 @@ def _grouped(problems: list[Problem]) -> list[Problem]:
     pages: dict[tuple[str, str | None], list[int]] = {}
     plain: list[Problem] = []
     for problem in problems:
-        m = re.match(r"^page (\d+): (.*)$", problem.message, re.S)
-        if m is None:
+        if not isinstance(problem, PageProblem):
             plain.append(problem)
             continue
-        pages.setdefault((m.group(2), problem.hint), []).append(int(m.group(1)))
+        pages.setdefault((problem.message, problem.hint), []).append(problem.page)
     label = problems[0].file if problems else None
     grouped = [
-        Problem(f"{_page_list(numbers)}: {message}", label, hint=hint)
+        Problem(
+            ngettext(
+                "page {pages}: {message}", "pages {pages}: {message}", len(set(numbers))
+            ).format(pages=_page_list(numbers), message=message),
+            label,
+            hint=hint,
+        )
         for (message, hint), numbers in pages.items()
     ]
     return grouped + plain
 
 
 def _page_list(numbers: list[int]) -> str:
-    """'page 4', 'pages 2–5, 9' for page numbers."""
+    """'4', '2–5, 9' for page numbers."""
     unique = sorted(set(numbers))
     ranges: list[str] = []
     start = prev = unique[0]
@@ -87,7 +93,7 @@ def _page_list(numbers: list[int]) -> str:
         ranges.append(str(start) if start == prev else f"{start}–{prev}")
         if n is not None:
             start = prev = n
-    return ("page " if len(unique) == 1 else "pages ") + ", ".join(ranges)
+    return ", ".join(ranges)
 
 
 def kind_of(path: Path) -> str:
@@ -118,14 +124,18 @@ def _fonts(pdf: pikepdf.Pdf, label: str, allowed: Collection[str]) -> list[Probl
             if descriptor is None or not any(
                 key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
             ):
-                problems.append(where(label, number, f"the font {plain} is not embedded"))
+                problems.append(
+                    where(label, number, _("the font {name} is not embedded").format(name=plain))
+                )
             if "/ToUnicode" not in font:
                 problems.append(
                     where(
                         label,
                         number,
-                        f"the font {plain} has no ToUnicode map (text "
-                        "cannot be read aloud or searched)",
+                        _(
+                            "the font {name} has no ToUnicode map (text cannot be read aloud "
+                            "or searched)"
+                        ).format(name=plain),
                     )
                 )
             if allowed and font_key(plain) not in allowed:
@@ -133,9 +143,11 @@ def _fonts(pdf: pikepdf.Pdf, label: str, allowed: Collection[str]) -> list[Probl
                     where(
                         label,
                         number,
-                        f"the font {plain} is not one of the project's fonts",
-                        hint="a character is missing from the fonts folder's fonts; add a "
-                        "font for it or remove the character",
+                        _("the font {name} is not one of the project's fonts").format(name=plain),
+                        hint=_(
+                            "a character is missing from the fonts folder's fonts; add a "
+                            "font for it or remove the character"
+                        ),
                     )
                 )
     return problems
@@ -160,8 +172,10 @@ def _sheets(pdf: pikepdf.Pdf, label: str) -> list[Problem]:
             where(
                 label,
                 None,
-                f"the document has {count} pages, not a multiple of {PAGES_PER_SHEET}",
-                hint="a stapled brochure needs whole sheets; the build adds notes pages",
+                _("the document has {count} pages, not a multiple of {per_sheet}").format(
+                    count=count, per_sheet=PAGES_PER_SHEET
+                ),
+                hint=_("a stapled brochure needs whole sheets; the build adds notes pages"),
             )
         ]
     return []
@@ -173,7 +187,13 @@ def _screen_boxes(pdf: pikepdf.Pdf, label: str) -> list[Problem]:
         for key in ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox"):
             box = page.obj.get(key)
             if box is not None and not close(size(box), A5):
-                problems.append(where(label, number, f"the {key[1:]} is {mm(size(box))}, not A5"))
+                problems.append(
+                    where(
+                        label,
+                        number,
+                        _("the {box} is {size}, not A5").format(box=key[1:], size=mm(size(box))),
+                    )
+                )
                 break
     return problems
 
@@ -186,23 +206,23 @@ def _structure(pdf: pikepdf.Pdf, label: str) -> list[Problem]:
     root: Any = pdf.Root
     mark_info: Any = root.get("/MarkInfo", pikepdf.Dictionary())
     if "/StructTreeRoot" not in root or not bool(mark_info.get("/Marked", False)):
-        problems.append(where(label, None, "the PDF is not tagged (no structure tree)"))
+        problems.append(where(label, None, _("the PDF is not tagged (no structure tree)")))
         return problems
     if not str(root.get("/Lang", "")):
-        problems.append(where(label, None, "the PDF has no language (/Lang)"))
+        problems.append(where(label, None, _("the PDF has no language (/Lang)")))
     with pdf.open_metadata() as meta:
         if meta.get("pdfuaid:part") != "1":
-            problems.append(where(label, None, "the XMP does not say PDF/UA-1"))
+            problems.append(where(label, None, _("the XMP does not say PDF/UA-1")))
     for number, page in enumerate(pdf.pages, 1):
         for annot in page.obj.get("/Annots", []):
             if annot.get("/Subtype") != "/Link":
                 continue
             if "/StructParent" not in annot:
-                problems.append(where(label, number, "a link is not in the structure tree"))
+                problems.append(where(label, number, _("a link is not in the structure tree")))
             if not str(annot.get("/Contents", "")):
-                problems.append(where(label, number, "a link does not say where it leads"))
+                problems.append(where(label, number, _("a link does not say where it leads")))
             if not int(annot.get("/F", 0)) & 4:
-                problems.append(where(label, number, "a link does not print (no Print flag)"))
+                problems.append(where(label, number, _("a link does not print (no Print flag)")))
     return problems
 
 
@@ -210,9 +230,10 @@ def _rtl_extraction(data: bytes, label: str, expected: Collection[str]) -> list[
     """Right-to-left words must come out of pdftotext as the translation has them."""
     if shutil.which("pdftotext") is None:
         log.warning(
-            "pdftotext is missing: the Arabic text extraction of %s is not checked "
-            "(install poppler-utils)",
-            label,
+            _(
+                "pdftotext is missing: the right-to-left text of {file} is not checked "
+                "(install poppler-utils)"
+            ).format(file=label)
         )
         return []
     text = subprocess.run(
@@ -235,9 +256,11 @@ def _rtl_extraction(data: bytes, label: str, expected: Collection[str]) -> list[
             where(
                 label,
                 first,
-                f"{bad} of {total} right-to-left words do not extract as written "
-                f"(for example: {' '.join(wrong[first][:3])})",
-                hint="screen readers and search would read them wrongly; report this",
+                _(
+                    "{bad} of {total} right-to-left words do not extract as written "
+                    "(for example: {words})"
+                ).format(bad=bad, total=total, words=" ".join(wrong[first][:3])),
+                hint=_("screen readers and search would read them wrongly; report this"),
             )
         ]
     return []
@@ -249,7 +272,7 @@ def _rtl_extraction(data: bytes, label: str, expected: Collection[str]) -> list[
 def _booklet(pdf: pikepdf.Pdf, label: str) -> list[Problem]:
     for number, page in enumerate(pdf.pages, 1):
         if not close(size(page.obj.MediaBox), A4_LANDSCAPE):
-            return [where(label, number, "a booklet side is not A4 landscape")]
+            return [where(label, number, _("a booklet side is not A4 landscape"))]
     return []
 
 
@@ -265,9 +288,14 @@ def preflight_files(
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise ConfigError(f"cannot read {path}: {exc.strerror}", hint="check the path") from exc
+            raise ConfigError(
+                _("cannot read {file}: {reason}").format(file=path, reason=exc.strerror),
+                hint=_("check the path"),
+            ) from exc
         if not data.startswith(b"%PDF"):
-            raise ConfigError(f"{path} is not a PDF file", hint="name the PDFs to check")
+            raise ConfigError(
+                _("{file} is not a PDF file").format(file=path), hint=_("name the PDFs to check")
+            )
         kind = kind_of(Path(path))
         words = words_of(Path(path)) if words_of is not None else set()
         results.append(
@@ -289,7 +317,7 @@ def preflight_project(project: Any, files: list[Path]) -> list[tuple[Path, str, 
             files = sorted(project.dist_dir.glob("*/*.pdf"))
             if not files:
                 raise ConfigError(
-                    "there are no PDFs in dist/", hint="run `leichtesprache build` first"
+                    _("there are no PDFs in dist/"), hint=_("run `leichtesprache build` first")
                 )
     return preflight_files(files, fonts=fonts, words_of=_words_in(project))
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pikepdf
 
 from .errors import Problem
+from .i18n import _
 from .pdfstream import editable, has_colour_spaces, rgb_operator
 
 #: A5 in points, and how far a box may be off (rounding in the PDF).
@@ -19,9 +21,17 @@ BLEED = 3 * 72 / 25.4
 _RGB_OPS = {"rg", "RG"}
 
 
+@dataclass(frozen=True)
+class PageProblem(Problem):
+    """A problem on one page of a PDF; the preflight lists each kind once with its pages."""
+
+    page: int = 0
+
+
 def where(label: str, page: int | None, message: str, hint: str | None = None) -> Problem:
-    place = f"page {page}: " if page is not None else ""
-    return Problem(f"{place}{message}", label, hint=hint)
+    if page is None:
+        return Problem(message, label, hint=hint)
+    return PageProblem(message, label, hint=hint, page=page)
 
 
 def size(box: Iterable[Any]) -> tuple[float, float]:
@@ -47,21 +57,23 @@ def _print_boxes(pdf: pikepdf.Pdf, label: str) -> list[Problem]:
     for number, page in enumerate(pdf.pages, 1):
         trim, bleed = page.obj.get("/TrimBox"), page.obj.get("/BleedBox")
         if trim is None or bleed is None:
-            problems.append(where(label, number, "TrimBox or BleedBox is missing"))
+            problems.append(where(label, number, _("TrimBox or BleedBox is missing")))
             continue
         if not close(size(trim), A5):
-            problems.append(where(label, number, f"the TrimBox is {mm(size(trim))}, not A5"))
+            problems.append(
+                where(label, number, _("the TrimBox is {size}, not A5").format(size=mm(size(trim))))
+            )
         t, b = [float(v) for v in trim], [float(v) for v in bleed]
         margins = (t[0] - b[0], t[1] - b[1], b[2] - t[2], b[3] - t[3])
         if any(abs(m - BLEED) > TOLERANCE for m in margins):
             problems.append(
-                where(label, number, "the bleed is not 3 mm on every side of the TrimBox")
+                where(label, number, _("the bleed is not 3 mm on every side of the TrimBox"))
             )
         media = [float(v) for v in page.obj.MediaBox]
         if any(media[i] > b[i] + TOLERANCE for i in (0, 1)) or any(
             media[i] < b[i] - TOLERANCE for i in (2, 3)
         ):
-            problems.append(where(label, number, "the MediaBox is smaller than the BleedBox"))
+            problems.append(where(label, number, _("the MediaBox is smaller than the BleedBox")))
     return problems
 
 
@@ -69,25 +81,31 @@ def _print_colour(pdf: pikepdf.Pdf, label: str) -> list[Problem]:
     problems: list[Problem] = []
     for number, page in enumerate(pdf.pages, 1):
         if "/Annots" in page.obj:
-            problems.append(where(label, number, "the page has annotations (links)"))
+            problems.append(where(label, number, _("the page has annotations (links)")))
         for stream, stream_resources in _streams(page):
             rgb = _rgb_in_stream(stream, stream_resources)
             if rgb:
-                problems.append(where(label, number, f"RGB colour in the content ({rgb})"))
+                problems.append(
+                    where(
+                        label,
+                        number,
+                        _("RGB colour in the content ({operator})").format(operator=rgb),
+                    )
+                )
                 break
         for image in _images(page):
             space = image.get("/ColorSpace")
             name = str(space[0] if isinstance(space, pikepdf.Array) else space)
             n = int(space[1].get("/N", 0)) if name == "/ICCBased" else 0
             if name in ("/DeviceRGB", "/CalRGB") or n == 3:
-                problems.append(where(label, number, "an RGB image"))
+                problems.append(where(label, number, _("an RGB image")))
         page_resources: Any = page.obj.get("/Resources", pikepdf.Dictionary())
         for state in dict(page_resources.get("/ExtGState", {})).values():
             if "/SMask" in state and str(state.SMask) != "/None":
-                problems.append(where(label, number, "a soft mask (transparency)"))
+                problems.append(where(label, number, _("a soft mask (transparency)")))
             for key in ("/ca", "/CA"):
                 if key in state and float(state[key]) < 1:
-                    problems.append(where(label, number, "transparency (opacity below 1)"))
+                    problems.append(where(label, number, _("transparency (opacity below 1)")))
     return problems
 
 
@@ -100,7 +118,7 @@ def _streams(page: pikepdf.Page) -> Iterator[tuple[Any, Any]]:
 
 
 def _images(page: pikepdf.Page) -> Iterator[Any]:
-    for _, resources in _streams(page):
+    for _stream, resources in _streams(page):
         for xobject in dict(resources.get("/XObject", {})).values():
             if isinstance(xobject, pikepdf.Stream) and xobject.get("/Subtype") == "/Image":
                 yield xobject
@@ -137,14 +155,14 @@ def _pdfx(pdf: pikepdf.Pdf, label: str) -> list[Problem]:
     intents: Any = pdf.Root.get("/OutputIntents", pikepdf.Array())
     pdfx = [i for i in intents if i.get("/S") == "/GTS_PDFX"]
     if not pdfx:
-        problems.append(where(label, None, "no GTS_PDFX output intent"))
+        problems.append(where(label, None, _("no GTS_PDFX output intent")))
     else:
         profile = pdfx[0].get("/DestOutputProfile")
         if profile is None or int(profile.get("/N", 0)) != 4:
-            problems.append(where(label, None, "the output intent has no CMYK profile"))
+            problems.append(where(label, None, _("the output intent has no CMYK profile")))
     with pdf.open_metadata() as meta:
         if meta.get("pdfxid:GTS_PDFXVersion") != "PDF/X-4":
-            problems.append(where(label, None, "the XMP does not say PDF/X-4"))
+            problems.append(where(label, None, _("the XMP does not say PDF/X-4")))
     if str(pdf.docinfo.get("/Trapped", "")) not in ("/True", "/False"):
-        problems.append(where(label, None, "/Trapped is not True or False"))
+        problems.append(where(label, None, _("/Trapped is not True or False")))
     return problems

@@ -6,6 +6,8 @@ import sys
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from .i18n import _
+
 if TYPE_CHECKING:
     from .pipeline import BuildResult
 
@@ -44,10 +46,12 @@ class BuildProgress:
 
     def planned(self, files: int) -> None:
         if self._progress is not None:
-            self._task = self._progress.add_task("Building", total=files)
+            self._task = self._progress.add_task(_("Building"), total=files)
 
     def written(self, result: BuildResult) -> None:
         if self._progress is not None and self._task is not None:
             self._progress.update(
-                self._task, advance=1, description=f"Building: {result.path.name}"
+                self._task,
+                advance=1,
+                description=_("Building: {file}").format(file=result.path.name),
             )

@@ -15,7 +15,8 @@ from gettext import c2py
 
 from .catalogtext import CatalogEntry, CatalogText
 from .errors import LanguageError
-from .languages import Language, get_language, plural_expression, plural_forms_for
+from .i18n import _, language_name
+from .languages import Language, plural_expression, plural_forms_for
 from .model import Block
 from .qa_figures import figures, web_addresses
 from .qa_rules import RULES, TEXT_RULES, TranslatedEntry, allowed, finding, kept_words
@@ -100,12 +101,14 @@ def _plural_header(catalog: CatalogText, language: Language) -> Iterator[Finding
     header = catalog.plural_forms
     problem = None
     if not header:
-        problem = "The catalogue has no Plural-Forms header."
+        problem = _("The catalogue has no Plural-Forms header.")
     else:
         try:
-            problem = _plural_difference(header, expected, language.english_name)
+            difference = _plural_difference(header, expected)
         except (LanguageError, ValueError, SyntaxError, ZeroDivisionError, RecursionError):
-            problem = f"The Plural-Forms header cannot be read: {header}"
+            problem = _("The Plural-Forms header cannot be read: {header}").format(header=header)
+        else:
+            problem = _plural_message(difference, language)
     if problem:
         yield Finding(
             "translation-plural",
@@ -117,7 +120,9 @@ def _plural_header(catalog: CatalogText, language: Language) -> Iterator[Finding
             header or "",
             0,
             0,
-            f"Write this header line (at the top of the file): Plural-Forms: {expected}",
+            _("Write this header line (at the top of the file): {header}").format(
+                header=f"Plural-Forms: {expected}"
+            ),
         )
 
 
@@ -125,40 +130,49 @@ def _too_long(catalog: CatalogText, entry: CatalogEntry, text: str) -> Finding:
     return Finding(
         "translation-length",
         RULES["translation-length"],
-        f"The translation is {len(text)} characters long, far longer than the source text "
-        f"({len(entry.msgid)}).",
+        _(
+            "The translation is {length} characters long, far longer than the source text "
+            "({source_length})."
+        ).format(length=len(text), source_length=len(entry.msgid)),
         catalog.file,
         entry.line,
         entry.context,
         text[:200],
         0,
         0,
-        "Check the entry: it may hold pasted text by mistake.",
+        _("Check the entry: it may hold pasted text by mistake."),
     )
 
 
 @lru_cache(maxsize=64)
-def _plural_difference(header: str, expected: str, name: str) -> str | None:
-    """How ``header`` chooses another form than ``expected``, by evaluation; None if never.
+def _plural_difference(header: str, expected: str) -> tuple[int, int, int, int] | None:
+    """(n, form chosen, form wanted, forms declared) where ``header`` chooses another form
+    than ``expected``, by evaluation; None if never.
 
     The number of forms may differ only in forms no whole number reaches (the Russian
     header with 4 forms that Django and Transifex write is the same rule as GNU's 3).
     """
     count, expression = plural_expression(header)
-    _, wanted = plural_expression(expected)
+    wanted = plural_expression(expected)[1]
     rule, reference = c2py(expression), c2py(wanted)
     for n in PLURAL_SAMPLES:
         got, want = int(rule(n)), int(reference(n))
-        if got != want:
-            return (
-                f"The Plural-Forms header chooses form {got} for n = {n}; {name} uses form {want}."
-            )
-        if got >= count:
-            return (
-                f"The Plural-Forms header chooses form {got} for n = {n}, "
-                f"but declares only {count} forms."
-            )
+        if got != want or got >= count:
+            return n, got, want, count
     return None
+
+
+def _plural_message(difference: tuple[int, int, int, int] | None, language: Language) -> str | None:
+    if difference is None:
+        return None
+    n, got, want, count = difference
+    if got != want:
+        return _(
+            "The Plural-Forms header chooses form {got} for n = {n}; {language} uses form {want}."
+        ).format(got=got, n=n, language=language_name(language.code), want=want)
+    return _(
+        "The Plural-Forms header chooses form {got} for n = {n}, but declares only {count} forms."
+    ).format(got=got, n=n, count=count)
 
 
 def _plural_entry(
@@ -173,9 +187,13 @@ def _plural_entry(
     empty = [str(i) for i, form in enumerate(forms) if not form]
     problem = None
     if len(forms) != count:
-        problem = f"The message has {len(forms)} plural forms; {language.english_name} has {count}."
+        problem = _("The message has {found} plural forms; {language} has {count}.").format(
+            found=len(forms), language=language_name(language.code), count=count
+        )
     elif empty:
-        problem = f"Plural form(s) {', '.join(empty)} of {count} are empty."
+        problem = _("Plural forms {forms} of {count} are empty.").format(
+            forms=", ".join(empty), count=count
+        )
     if problem:
         yield Finding(
             "translation-plural",
@@ -187,7 +205,7 @@ def _plural_entry(
             " | ".join(forms),
             0,
             0,
-            "Fill in every plural form (Poedit shows one tab per form).",
+            _("Fill in every plural form (Poedit shows one tab per form)."),
         )
 
 
@@ -213,17 +231,24 @@ def _term_findings(
             continue
         if any(text.find(use) is not None for use in term.use):
             continue
-        uses = " or ".join(f"“{u}”" for u in term.use)
+        uses = " / ".join(f"“{u}”" for u in term.use)
+        note = f" ({term.note})" if term.note else ""
         yield allowed(
             finding(
                 "term-use",
                 item,
-                f"The {item.source_name} text has “{term.source}”; the term list for "
-                f"{language.english_name} asks for {uses}, and the translation does not "
-                "use it.",
-                f"Use {uses} for “{term.source}”"
-                + (f" ({term.note})" if term.note else "")
-                + f" — {term.file}.",
+                _(
+                    "The {source} text has “{term}”; the term list for {language} asks for "
+                    "{uses}, and the translation does not use it."
+                ).format(
+                    source=item.source_name,
+                    term=term.source,
+                    language=item.language_name,
+                    uses=uses,
+                ),
+                _("Use {uses} for “{term}”{note} — {file}.").format(
+                    uses=uses, term=term.source, note=note, file=term.file
+                ),
             ),
             allow,
         )
@@ -240,26 +265,28 @@ def _avoided_terms(
     prepared: TermText | None = None,
 ) -> Iterator[Finding]:
     prepared = prepared or TermText(text, code)
-    name = get_language(code).english_name
+    name = language_name(code)
     for term in terms:
         for avoid in term.avoid:
             span = prepared.find(avoid)
             if span is None:
                 continue
-            uses = " or ".join(f"“{u}”" for u in term.use) or "another word"
+            uses = " / ".join(f"“{u}”" for u in term.use) or _("another word")
+            note = f" ({term.note})" if term.note else ""
             finding = Finding(
                 "term-avoid",
                 "error",
-                f"“{text[span[0] : span[1]]}” is on the term list's avoid list for {name} "
-                f"(for “{term.source}”).",
+                _(
+                    "“{word}” is on the term list's avoid list for {language} (for “{term}”)."
+                ).format(word=text[span[0] : span[1]], language=name, term=term.source),
                 file,
                 line,
                 context,
                 text,
                 span[0],
                 span[1],
-                f"Write {uses} instead"
-                + (f" ({term.note})" if term.note else "")
-                + f" — {term.file}.",
+                _("Write {uses} instead{note} — {file}.").format(
+                    uses=uses, note=note, file=term.file
+                ),
             )
             yield allowed(finding, allow)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from babel.dates import get_month_names
 
+from .i18n import N_, _
 from .qa_numbers import (
     Number,
     addresses,
@@ -22,21 +23,25 @@ from .readability.model import Finding
 
 _CURRENCY = re.compile(r"\s*(?:€|euro|евро|يورو|eur\b)", re.I)
 
-#: Whole sentences per kind of number (so each can be translated as a whole later).
+#: Whole sentences per kind of number (each is translated as a whole).
 CHANGED = {
-    "number": "The {source} text has the number {was}, the translation has {now} instead.",
-    "amount": "The {source} text has the amount {was}, the translation has {now} instead.",
-    "phone": "The {source} text has the phone number {was}, the translation has {now} instead.",
+    "number": N_("The {language} text has the number {was}, the translation has {now} instead."),
+    "amount": N_("The {language} text has the amount {was}, the translation has {now} instead."),
+    "phone": N_(
+        "The {language} text has the phone number {was}, the translation has {now} instead."
+    ),
 }
 MISSING = {
-    "number": "The number {text} of the {source} text is missing in the translation.",
-    "amount": "The amount {text} of the {source} text is missing in the translation.",
-    "phone": "The phone number {text} of the {source} text is missing in the translation.",
+    "number": N_("The number {text} of the {language} text is missing in the translation."),
+    "amount": N_("The amount {text} of the {language} text is missing in the translation."),
+    "phone": N_("The phone number {text} of the {language} text is missing in the translation."),
 }
 ADDED = {
-    "number": "The translation has the number {text}, which the {source} text does not have.",
-    "amount": "The translation has the amount {text}, which the {source} text does not have.",
-    "phone": "The translation has the phone number {text}, which the {source} text does not have.",
+    "number": N_("The translation has the number {text}, which the {language} text does not have."),
+    "amount": N_("The translation has the amount {text}, which the {language} text does not have."),
+    "phone": N_(
+        "The translation has the phone number {text}, which the {language} text does not have."
+    ),
 }
 
 
@@ -61,14 +66,16 @@ def figures(item: TranslatedEntry) -> Iterator[Finding]:
         and (n.phone or n.value not in optional_values(source_code))
         and (n.phone or not says_number(item.source, n.value, source_code))
     )
-    language = item.language.english_name
+    language = item.language_name
     if len(missing) == 1 and len(extra) == 1:
         was, now = missing[0], extra[0]
         yield finding(
             "translation-number",
             item,
-            CHANGED[_kind(was, item.source)].format(source=source, was=was.text, now=now.text),
-            f"Write {was.text} in the translation, in the way numbers are written in {language}.",
+            _(CHANGED[_kind(was, item.source)]).format(language=source, was=was.text, now=now.text),
+            _(
+                "Write {number} in the translation, in the way numbers are written in {language}."
+            ).format(number=was.text, language=language),
             now.start,
             now.end,
         )
@@ -77,19 +84,23 @@ def figures(item: TranslatedEntry) -> Iterator[Finding]:
         yield finding(
             "translation-number",
             item,
-            MISSING[_kind(n, item.source)].format(source=source, text=n.text),
-            f"Keep {n.text} in the translation, in the way numbers are written in {language}.",
+            _(MISSING[_kind(n, item.source)]).format(language=source, text=n.text),
+            _(
+                "Keep {number} in the translation, in the way numbers are written in {language}."
+            ).format(number=n.text, language=language),
         )
     lost = sorted(set(PLACEHOLDER.findall(item.source)) - set(PLACEHOLDER.findall(item.text)))
     for n in extra:
         yield finding(
             "translation-number",
             item,
-            ADDED[_kind(n, item.text)].format(source=source, text=n.text),
-            f"Write the placeholder {' or '.join(lost)} instead: the tool fills in the "
-            "amount or date that is valid."
+            _(ADDED[_kind(n, item.text)]).format(language=source, text=n.text),
+            _(
+                "Write the placeholder {placeholders} instead: the tool fills in the amount or "
+                "date that is valid."
+            ).format(placeholders=" / ".join(lost))
             if lost
-            else f"Write only the numbers of the {source} text.",
+            else _("Write only the numbers of the {language} text.").format(language=source),
             n.start,
             n.end,
         )
@@ -99,9 +110,11 @@ def figures(item: TranslatedEntry) -> Iterator[Finding]:
             yield finding(
                 "translation-number",
                 item,
-                f"The number {n.text} is written with digits that are not used for "
-                f"{item.language.english_name} in this brochure.",
-                "Write it with the digits 0-9, like the amounts the tool fills in.",
+                _(
+                    "The number {number} is written with digits that are not used for "
+                    "{language} in this brochure."
+                ).format(number=n.text, language=language),
+                _("Write it with the digits 0-9, like the amounts the tool fills in."),
                 n.start,
                 n.end,
             )
@@ -112,8 +125,11 @@ def figures(item: TranslatedEntry) -> Iterator[Finding]:
         yield finding(
             "translation-number",
             item,
-            f"The {source} text has a date in {name}; the translation does not name this month.",
-            f"Write the date with the name of the month in {item.language.english_name}.",
+            _(
+                "The {language} text has a date in {month}; the translation does not name this "
+                "month."
+            ).format(language=source, month=name),
+            _("Write the date with the name of the month in {language}.").format(language=language),
         )
 
 
@@ -132,7 +148,7 @@ def _kind(n: Number, text: str) -> str:
 
 def web_addresses(item: TranslatedEntry) -> Iterator[Finding]:
     """Web and e-mail addresses (also link targets) exactly as in the source."""
-    wanted = {a for a, _, _ in addresses(item.source)}
+    wanted = {a for a, _start, _end in addresses(item.source)}
     found = addresses(item.text)
     source = item.source_name
     for address, start, end in found:
@@ -140,16 +156,20 @@ def web_addresses(item: TranslatedEntry) -> Iterator[Finding]:
             yield finding(
                 "translation-address",
                 item,
-                f"The translation has the address {address}, which the {source} text does "
-                "not have.",
-                f"Copy the addresses of the {source} text exactly.",
+                _(
+                    "The translation has the address {address}, which the {language} text does "
+                    "not have."
+                ).format(address=address, language=source),
+                _("Copy the addresses of the {language} text exactly.").format(language=source),
                 start,
                 end,
             )
-    for address in sorted(wanted - {a for a, _, _ in found}):
+    for address in sorted(wanted - {a for a, _start, _end in found}):
         yield finding(
             "translation-address",
             item,
-            f"The address {address} of the {source} text is missing in the translation.",
-            f"Copy {address} exactly into the translation.",
+            _("The address {address} of the {language} text is missing in the translation.").format(
+                address=address, language=source
+            ),
+            _("Copy {address} exactly into the translation.").format(address=address),
         )

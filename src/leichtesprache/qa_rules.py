@@ -14,7 +14,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .catalogtext import CatalogEntry, CatalogText
-from .languages import Language, get_language
+from .i18n import N_, _, language_name
+from .languages import Language
 from .qa_numbers import mask
 from .readability.model import Finding
 from .terms import Term
@@ -69,7 +70,13 @@ class TranslatedEntry:
 
     @property
     def source_name(self) -> str:
-        return get_language(self.catalog.source_language).english_name
+        """The name of the source language, in the tool's language."""
+        return language_name(self.catalog.source_language)
+
+    @property
+    def language_name(self) -> str:
+        """The name of the translation's language, in the tool's language."""
+        return language_name(self.language.code)
 
 
 def finding(
@@ -102,7 +109,7 @@ def allowed(finding: Finding, allow: Mapping[str, str]) -> Finding:
     return Finding(
         finding.rule,
         "info",
-        f"{finding.message} Allowed: {reason}",
+        _("{message} Allowed: {reason}").format(message=finding.message, reason=reason),
         finding.file,
         finding.line,
         finding.context,
@@ -117,7 +124,11 @@ def allowed(finding: Finding, allow: Mapping[str, str]) -> Finding:
 
 
 def placeholders(item: TranslatedEntry) -> Iterator[Finding]:
-    """Placeholders identical to the source: none missing, none added, none misspelt."""
+    """Placeholders identical to the source: none missing, none added, none misspelt.
+
+    One broken placeholder is one finding: "{limit" is a placeholder that lost a brace,
+    not a missing placeholder and a lone brace.
+    """
     wanted = set(PLACEHOLDER.findall(item.source))
     found = [(m.group(0), m.start(), m.end()) for m in PLACEHOLDER.finditer(item.text)]
     missing = sorted(wanted - {f[0] for f in found})
@@ -131,8 +142,12 @@ def placeholders(item: TranslatedEntry) -> Iterator[Finding]:
             yield finding(
                 "translation-placeholder",
                 item,
-                f"The placeholder {name} is misspelt: the {source} text has {close[0]}.",
-                f"Write {close[0]} exactly as in the {source} text.",
+                _("The placeholder {name} is misspelt: the {language} text has {wanted}.").format(
+                    name=name, language=source, wanted=close[0]
+                ),
+                _("Write {wanted} exactly as in the {language} text.").format(
+                    wanted=close[0], language=source
+                ),
                 start,
                 end,
             )
@@ -140,30 +155,72 @@ def placeholders(item: TranslatedEntry) -> Iterator[Finding]:
             yield finding(
                 "translation-placeholder",
                 item,
-                f"The translation has the placeholder {name}, which the {source} text "
-                "does not have.",
-                f"Remove {name}; use only the placeholders of the {source} text.",
+                _(
+                    "The translation has the placeholder {name}, which the {language} text "
+                    "does not have."
+                ).format(name=name, language=source),
+                _("Remove {name}; use only the placeholders of the {language} text.").format(
+                    name=name, language=source
+                ),
                 start,
                 end,
             )
+    blanked = PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), item.text)
+    strays = [m.start() for m in re.finditer(r"[{}]", blanked)]
+    if re.search(r"[{}]", PLACEHOLDER.sub("", item.source)):
+        strays = []  # the source itself has braces that are no placeholders
+    for name in list(missing):
+        span = _lost_brace(item.text, name, strays)
+        if span is None:
+            continue
+        missing.remove(name)
+        strays = [p for p in strays if not span[0] <= p < span[1]]
+        yield finding(
+            "translation-placeholder",
+            item,
+            _("The placeholder {name} has lost a brace in the translation.").format(name=name),
+            _("Write {name} with both braces, as in the {language} text.").format(
+                name=name, language=source
+            ),
+            *span,
+        )
     for name in missing:
         yield finding(
             "translation-placeholder",
             item,
-            f"The placeholder {name} of the {source} text is missing in the translation.",
-            f"Copy {name} into the translation where the amount or date belongs; the "
-            "tool fills it in. Do not write the number yourself.",
+            _(
+                "The placeholder {name} of the {language} text is missing in the translation."
+            ).format(name=name, language=source),
+            _(
+                "Copy {name} into the translation where the amount or date belongs; the "
+                "tool fills it in. Do not write the number yourself."
+            ).format(name=name),
         )
-    stray = re.search(r"[{}]", PLACEHOLDER.sub("", item.text))
-    if stray and not re.search(r"[{}]", PLACEHOLDER.sub("", item.source)):
+    if strays:
+        brace = item.text[strays[0]]
         yield finding(
             "translation-placeholder",
             item,
-            f"The translation has a lone '{stray.group(0)}': a placeholder is broken.",
-            f"Copy the placeholders exactly from the {source} text, with both braces.",
-            stray.start(),
-            stray.end(),
+            _("The translation has a lone '{brace}': a placeholder is broken.").format(brace=brace),
+            _("Copy the placeholders exactly from the {language} text, with both braces.").format(
+                language=source
+            ),
+            strays[0],
+            strays[0] + 1,
         )
+
+
+def _lost_brace(text: str, name: str, strays: list[int]) -> tuple[int, int] | None:
+    """Where ``name`` ("{limit}") stands in ``text`` with one brace lost, if it does."""
+    inner = name[1:-1] if name.startswith("{") else ""
+    if not inner:
+        return None
+    for position in strays:
+        if text[position] == "{" and text.startswith(inner, position + 1):
+            return position, position + 1 + len(inner)
+        if text[position] == "}" and text[:position].endswith(inner):
+            return position - len(inner), position + 1
+    return None
 
 
 def markup(item: TranslatedEntry) -> Iterator[Finding]:
@@ -174,44 +231,60 @@ def markup(item: TranslatedEntry) -> Iterator[Finding]:
         yield finding(
             "translation-markup",
             item,
-            f"The {source} text has {bold[1]} bold part(s) (**…**), the translation has {bold[0]}.",
-            f"Mark the same words in bold as in the {source} text.",
+            _(
+                "The {language} text has {expected} bold parts (**…**), the translation "
+                "has {found}."
+            ).format(language=source, expected=bold[1], found=bold[0]),
+            _("Mark the same words in bold as in the {language} text.").format(language=source),
         )
     links = len(_LINK.findall(item.text)), len(_LINK.findall(item.source))
     if links[0] != links[1]:
         yield finding(
             "translation-markup",
             item,
-            f"The {source} text has {links[1]} link(s) ([text](address)), the translation has "
-            f"{links[0]}.",
-            f"Make the same words a link as in the {source} text.",
+            _(
+                "The {language} text has {expected} links ([text](address)), the translation "
+                "has {found}."
+            ).format(language=source, expected=links[1], found=links[0]),
+            _("Make the same words a link as in the {language} text.").format(language=source),
         )
     lines, wanted = item.text.strip().count("\n") + 1, item.source.strip().count("\n") + 1
     if lines < wanted:
         yield finding(
             "translation-markup",
             item,
-            f"The {source} text has {wanted} lines (one sentence per line), the translation "
-            f"only {lines}: a sentence is missing or two are on one line.",
-            "Write each sentence on a line of its own, as in the source text.",
+            _(
+                "The {language} text has {expected} lines (one sentence per line), the "
+                "translation only {found}: a sentence is missing or two are on one line."
+            ).format(language=source, expected=wanted, found=lines),
+            _("Write each sentence on a line of its own, as in the source text."),
         )
 
 
 #: Whole sentences for each difference at the start or end of a text.
 WHITESPACE = {
-    ("end", "added-break"): "The translation ends with a line break that the {source} text "
-    "does not have.",
-    ("end", "lost-break"): "The {source} text ends with a line break; the translation does not.",
-    ("end", "added-space"): "The translation ends with a space that the {source} text does "
-    "not have.",
-    ("end", "lost-space"): "The {source} text ends with a space; the translation does not.",
-    ("start", "added-break"): "The translation begins with a line break that the {source} "
-    "text does not have.",
-    ("start", "lost-break"): "The {source} text begins with a line break; the translation "
-    "does not.",
-    ("start", "added-space"): "The translation begins with a space that the {source} text "
-    "does not have.",
-    ("start", "lost-space"): "The {source} text begins with a space; the translation does not.",
+    ("end", "added-break"): N_(
+        "The translation ends with a line break that the {language} text does not have."
+    ),
+    ("end", "lost-break"): N_(
+        "The {language} text ends with a line break; the translation does not."
+    ),
+    ("end", "added-space"): N_(
+        "The translation ends with a space that the {language} text does not have."
+    ),
+    ("end", "lost-space"): N_("The {language} text ends with a space; the translation does not."),
+    ("start", "added-break"): N_(
+        "The translation begins with a line break that the {language} text does not have."
+    ),
+    ("start", "lost-break"): N_(
+        "The {language} text begins with a line break; the translation does not."
+    ),
+    ("start", "added-space"): N_(
+        "The translation begins with a space that the {language} text does not have."
+    ),
+    ("start", "lost-space"): N_(
+        "The {language} text begins with a space; the translation does not."
+    ),
 }
 
 
@@ -230,10 +303,10 @@ def whitespace(item: TranslatedEntry) -> Iterator[Finding]:
         yield finding(
             "translation-whitespace",
             item,
-            WHITESPACE[(where, kind)].format(source=source),
-            f"Remove it, as in the {source} text."
+            _(WHITESPACE[(where, kind)]).format(language=source),
+            _("Remove it, as in the {language} text.").format(language=source)
             if kind.startswith("added")
-            else f"Add it, as in the {source} text.",
+            else _("Add it, as in the {language} text.").format(language=source),
             theirs.start() if theirs else 0,
             theirs.end() if theirs else 0,
         )
@@ -246,10 +319,11 @@ def bidi_controls(item: TranslatedEntry) -> Iterator[Finding]:
         yield finding(
             "translation-bidi",
             item,
-            f"The translation has the invisible direction character "
-            f"{unicodedata.name(char, '?')} (U+{ord(char):04X}): it can show the words "
-            "in another order than they are written.",
-            "Delete it. The tool sets the direction of numbers and Latin words itself.",
+            _(
+                "The translation has the invisible direction character {name} ({code}): it "
+                "can show the words in another order than they are written."
+            ).format(name=unicodedata.name(char, "?"), code=f"U+{ord(char):04X}"),
+            _("Delete it. The tool sets the direction of numbers and Latin words itself."),
             m.start(),
             m.end(),
         )
@@ -272,9 +346,11 @@ def unchanged(item: TranslatedEntry) -> Iterator[Finding]:
     yield finding(
         "translation-unchanged",
         item,
-        f"The translation is the same as the {item.source_name} text.",
-        f"Translate it into {item.language.english_name}. If the words must stay as they "
-        "are (a name), add them to the term list with use = the same words.",
+        _("The translation is the same as the {language} text.").format(language=item.source_name),
+        _(
+            "Translate it into {language}. If the words must stay as they are (a name), add "
+            "them to the term list with use = the same words."
+        ).format(language=item.language_name),
     )
 
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .drafts import texts_in_their_language
 from .errors import RenderError
+from .i18n import _
 from .languages import Language
 from .markup import (
     MEDIOPUNKT_BREAK_LETTERS,
@@ -152,14 +153,16 @@ def render_page(
         return env.get_template(template).render(full)
     except TemplateNotFound as exc:
         raise RenderError(
-            f"the template '{exc.name}' is missing",
+            _("the template '{name}' is missing").format(name=exc.name),
             file=templates_dir,
-            hint="run `leichtesprache init` for a copy of the default templates",
+            hint=_("run `leichtesprache init` for a copy of the default templates"),
         ) from exc
     except TemplateError as exc:
         lineno = getattr(exc, "lineno", None)
         filename = getattr(exc, "filename", None) or templates_dir / template
-        raise RenderError(f"template error: {exc}", file=filename, line=lineno) from exc
+        raise RenderError(
+            _("template error: {reason}").format(reason=exc), file=filename, line=lineno
+        ) from exc
 
 
 def link_texts(version: LanguageVersion) -> dict[str, str]:
@@ -216,7 +219,7 @@ class _Texts:
         except KeyError:
             block = self._blocks.get(block_id)
             raise RenderError(
-                f"no text for block '{block_id}'",
+                _("no text for block '{id}'").format(id=block_id),
                 file=block.file if block else None,
                 line=block.line if block else None,
             ) from None
@@ -262,19 +265,19 @@ def _picture(block: Block, lookup: _Texts, publication: Publication) -> Picture:
     root = publication.root.resolve()
     problem = None
     if not src or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", src) or src.startswith(("/", "\\")):
-        problem = "a picture must be a file inside the publication folder, e.g. pictures/x.svg"
+        problem = _("a picture must be a file inside the publication folder, e.g. pictures/x.svg")
     else:
         path = (root / src).resolve()
         if not path.is_relative_to(root):
-            problem = "a picture must be a file inside the publication folder"
+            problem = _("a picture must be a file inside the publication folder")
         elif not path.is_file():
-            problem = f"the picture '{src}' does not exist"
+            problem = _("the picture '{file}' does not exist").format(file=src)
     if problem:
         raise RenderError(
             problem,
             file=block.file,
             line=block.line,
-            hint="put the picture into the publication's pictures/ folder",
+            hint=_("put the picture into the publication's pictures/ folder"),
         )
     return Picture(src=src, alt=lookup.block(block))
 
@@ -319,12 +322,12 @@ def _read_stylesheet(templates_dir: Path, name: str) -> str:
         css = path.read_text("utf-8")
     except OSError as exc:
         raise RenderError(
-            f"cannot read the stylesheet {name}: {exc.strerror}",
+            _("cannot read the stylesheet {name}: {reason}").format(name=name, reason=exc.strerror),
             file=path,
-            hint="stylesheets are looked up in the templates folder",
+            hint=_("stylesheets are looked up in the templates folder"),
         ) from exc
     if "</" in css:
-        raise RenderError("a stylesheet must not contain '</'", file=path)
+        raise RenderError(_("a stylesheet must not contain {text}").format(text="'</'"), file=path)
     return css
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import ContentError, Problem, ProblemsFound
+from .i18n import _, ngettext
 from .textfile import load_toml
 
 if TYPE_CHECKING:
@@ -107,7 +108,14 @@ def load_reviews(path: Path, label: str) -> tuple[ReviewRecord, ...]:
     records: list[ReviewRecord] = []
     if not isinstance(items, list):
         items = []
-        problems.append(Problem("'review' must be a list of [[review]] tables", label))
+        problems.append(
+            Problem(
+                _("'{key}' must be a list of {tables} tables").format(
+                    key="review", tables="[[review]]"
+                ),
+                label,
+            )
+        )
     for index, item in enumerate(items, 1):
         fields = item if isinstance(item, dict) else {}
         language, by, day = fields.get("language"), fields.get("by"), fields.get("date")
@@ -117,9 +125,13 @@ def load_reviews(path: Path, label: str) -> tuple[ReviewRecord, ...]:
         ):
             problems.append(
                 Problem(
-                    f"review {index} needs language, by, date (like 2026-11-30) and digest",
+                    _(
+                        "review {number} needs language, by, date (like 2026-11-30) and digest"
+                    ).format(number=index),
                     label,
-                    hint="record reviews with `leichtesprache review LANG --by NAME`, not by hand",
+                    hint=_(
+                        "record reviews with `leichtesprache review LANG --by NAME`, not by hand"
+                    ),
                 )
             )
             continue
@@ -152,13 +164,15 @@ def record_review(
     day = day or today
     if not by or "\n" in by or "\n" in note:
         raise ContentError(
-            "--by needs the readers' names (or the name of the reading group) on one line",
-            hint='write e.g. --by "Prüfgruppe Leichte Sprache, Beratungsstelle Nord"',
+            _("--by needs the readers' names (or the name of the reading group) on one line"),
+            hint=_("write for example: {example}").format(
+                example='--by "Prüfgruppe Leichte Sprache, Beratungsstelle Nord"'
+            ),
         )
     if day > today:
         raise ContentError(
-            f"the review date {day.isoformat()} is in the future",
-            hint="give the day the readers checked the text: --date YYYY-MM-DD",
+            _("the review date {day} is in the future").format(day=day.isoformat()),
+            hint=_("give the day the readers checked the text: --date YYYY-MM-DD"),
         )
     workspace = Workspace(project)
     workspace.languages([code])
@@ -169,11 +183,18 @@ def record_review(
             waiting = len(version.missing) + len(version.ui_missing) + len(version.problems)
             if waiting:
                 raise ProblemsFound(
-                    f"'{code}' is not complete ({waiting} text(s) untranslated, fuzzy or "
-                    "unusable): readers can only check the whole text",
+                    ngettext(
+                        "'{code}' is not complete ({count} text untranslated, fuzzy or "
+                        "unusable): readers can only check the whole text",
+                        "'{code}' is not complete ({count} texts untranslated, fuzzy or "
+                        "unusable): readers can only check the whole text",
+                        waiting,
+                    ).format(code=code, count=waiting),
                     file=version.catalog,
-                    hint="finish the translation (see `leichtesprache status`), then let "
-                    "readers check it and record the review",
+                    hint=_(
+                        "finish the translation (see `leichtesprache status`), then let "
+                        "readers check it and record the review"
+                    ),
                 )
             record = ReviewRecord(code, by, day, review_digest(version.blocks), note)
             path = version.publication.root / REVIEWS_FILE

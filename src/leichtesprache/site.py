@@ -22,6 +22,7 @@ from markupsafe import Markup
 from .config import Project
 from .digests import Record
 from .editions import Product, Resources
+from .i18n import _
 from .languages import get_language
 from .translate import UiLabels
 
@@ -97,9 +98,10 @@ def make_index(job: SiteJob) -> Product:
             publications.append(PublicationView(name, title, tuple(rows)))
     if project.public_url is None:
         log.warning(
-            "the download page has no QR codes: set public_url in leichtesprache.toml to "
-            "the address the dist/ folder is published under, for example "
-            '[project] public_url = "https://example.org/brochures/"'
+            _(
+                "the download page has no QR codes: set public_url in leichtesprache.toml to "
+                "the address the dist/ folder is published under, for example {example}"
+            ).format(example='[project] public_url = "https://example.org/brochures/"')
         )
     html = render_page(
         "index.html",

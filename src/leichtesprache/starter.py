@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ConfigError
+from .i18n import _
 
 FILES: dict[str, str] = {
     "leichtesprache.toml": """\
@@ -13,8 +14,9 @@ FILES: dict[str, str] = {
 # The first language is the source language of the content.
 languages = ["de"]
 source_language = "de"
-# Language of the checker's explanations: "de" or "en".
-ui_language = "de"
+# Language of the tool's messages: "de" or "en". Without this line the tool
+# speaks the language of the computer (LANGUAGE, LANG), else English.
+# ui_language = "de"
 
 # Thresholds of the easy-language checker, per language, for example:
 # [check.de]
@@ -72,8 +74,8 @@ def create_project(directory: Path) -> list[Path]:
 
     if (directory / "leichtesprache.toml").exists():
         raise ConfigError(
-            f"{directory} already holds a leichtesprache project",
-            hint="choose an empty or new folder",
+            _("{folder} already holds a leichtesprache project").format(folder=directory),
+            hint=_("choose an empty or new folder"),
         )
     created = []
     for rel, text in FILES.items():

@@ -16,6 +16,7 @@ import polib
 from .catalog import UI_DOMAIN, build_pot, is_translated
 from .config import Project
 from .errors import ProblemsFound
+from .i18n import N_, _, ngettext
 from .review import NOT_REVIEWED, ReviewState
 from .workspace import Workspace
 
@@ -121,10 +122,26 @@ class ProjectStatus:
         if waiting:
             names = ", ".join(s.language for s in waiting)
             raise ProblemsFound(
-                f"not ready to publish: {names} (the reasons are listed above)",
-                hint="finish the translations, fix what `leichtesprache check` reports, and "
-                "record the readers' review with `leichtesprache review LANG --by NAME`",
+                _("not ready to publish: {languages} (the reasons are listed above)").format(
+                    languages=names
+                ),
+                hint=_(
+                    "finish the translations, fix what `leichtesprache check` reports, and "
+                    "record the readers' review with `leichtesprache review LANG --by NAME`"
+                ),
             )
+
+
+#: The columns of the status table: JSON key and heading.
+COLUMNS = (
+    ("language", N_("language")),
+    ("domain", N_("catalogue")),
+    ("translated", N_("translated")),
+    ("fuzzy", N_("fuzzy")),
+    ("untranslated", N_("untranslated")),
+    ("obsolete", N_("obsolete")),
+    ("done", N_("done")),
+)
 
 
 def print_status(state: ProjectStatus) -> None:
@@ -132,9 +149,9 @@ def print_status(state: ProjectStatus) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="Translation status", title_justify="left")
-    for col in ("language", "domain", "translated", "fuzzy", "untranslated", "obsolete", "done"):
-        table.add_column(col, justify="right" if col not in ("language", "domain") else "left")
+    table = Table(title=_("Translation status"), title_justify="left")
+    for key, heading in COLUMNS:
+        table.add_column(_(heading), justify="left" if key in ("language", "domain") else "right")
     for r in state.catalogs:
         done = f"{r.percent:.1f}".removesuffix(".0") + " %"
         style = "green" if r.complete else ("yellow" if r.translated else "red")
@@ -148,14 +165,17 @@ def print_status(state: ProjectStatus) -> None:
             f"[{style}]{done}[/{style}]",
         )
     Console(soft_wrap=True).print(table)
-    print("Fuzzy means: the German text changed; check and confirm the translation.")
-    print("\nReady to publish:")
+    print(_("Fuzzy means: the source text changed; check and confirm the translation."))
+    print("\n" + _("Ready to publish:"))
     for lang in state.languages:
         review = lang.review
         if lang.publishable:
-            print(f"  {lang.language:<6} yes (checked by readers on {review.date}, {review.by})")
+            answer = _("yes (checked by readers on {day}, {by})").format(
+                day=review.date, by=review.by
+            )
         else:
-            print(f"  {lang.language:<6} no: {'; '.join(lang.reasons)}")
+            answer = _("no: {reasons}").format(reasons="; ".join(lang.reasons))
+        print(f"  {lang.language:<6} {answer}")
 
 
 #: How far a review got, worst first (a language with two publications shows the worse).
@@ -193,16 +213,24 @@ def _language_status(
     review = min(reviews, key=lambda r: _REVIEW_ORDER[r.state]) if reviews else NOT_REVIEWED
     reasons = []
     if untranslated:
-        reasons.append(f"{untranslated} untranslated")
+        reasons.append(
+            ngettext("{count} untranslated", "{count} untranslated", untranslated).format(
+                count=untranslated
+            )
+        )
     if fuzzy:
-        reasons.append(f"{fuzzy} fuzzy")
+        reasons.append(ngettext("{count} fuzzy", "{count} fuzzy", fuzzy).format(count=fuzzy))
     if errors:
-        reasons.append(f"{errors} check errors")
+        reasons.append(
+            ngettext("{count} check error", "{count} check errors", errors).format(count=errors)
+        )
     if review.state == "none":
-        reasons.append("review needed: no readers from the target group have checked it yet")
+        reasons.append(_("review needed: no readers from the target group have checked it yet"))
     elif review.state == "needed":
         when = review.date.isoformat() if review.date else "?"
-        reasons.append(f"review needed: the text changed after readers checked it on {when}")
+        reasons.append(
+            _("review needed: the text changed after readers checked it on {day}").format(day=when)
+        )
     return LanguageStatus(code, not reasons, tuple(reasons), review)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, Problem
+from .i18n import _
 from .textfile import line_of, load_toml
 
 #: Endings an inflected word may add to a listed term (plural, case, gender).
@@ -80,7 +81,14 @@ def _terms(
 ) -> Iterator[Term]:
     items = data.get("term", [])
     if not isinstance(items, list):
-        problems.append(Problem("'term' must be a list of [[term]] tables", rel))
+        problems.append(
+            Problem(
+                _("'{key}' must be a list of {tables} tables").format(
+                    key="term", tables="[[term]]"
+                ),
+                rel,
+            )
+        )
         return
     for index, item in enumerate(items, 1):
         source = item.get(source_language, item.get("source")) if isinstance(item, dict) else None
@@ -89,12 +97,16 @@ def _terms(
         if not isinstance(source, str) or not source.strip() or use is None or avoid is None:
             problems.append(
                 Problem(
-                    f"term {index} needs '{source_language}' (the term in the source text) "
-                    "and may have 'use' (a text) and 'avoid' (a list of texts)",
+                    _(
+                        "term {number} needs '{key}' (the term in the source text) "
+                        "and may have 'use' (a text) and 'avoid' (a list of texts)"
+                    ).format(number=index, key=source_language),
                     rel,
                     line,
-                    hint=f'write: {source_language} = "Mindest·lohn"  use = "minimum wage"  '
-                    'avoid = ["minimum pay"]',
+                    hint=_("write: {example}").format(
+                        example=f'{source_language} = "Mindest·lohn"  use = "minimum wage"  '
+                        'avoid = ["minimum pay"]'
+                    ),
                 )
             )
             continue

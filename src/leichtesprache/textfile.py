@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, LeichteSpracheError
+from .i18n import _
 
 
 def decode_text(
@@ -18,10 +19,10 @@ def decode_text(
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(
-            "the file is not UTF-8 text",
+            _("the file is not UTF-8 text"),
             file=file,
             line=raw[: exc.start].count(b"\n") + 1,
-            hint="save the file as UTF-8 in your editor",
+            hint=_("save the file as UTF-8 in your editor"),
         ) from exc
 
 
@@ -33,9 +34,9 @@ def read_text(
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise error(
-            f"cannot read the file: {exc.strerror or exc}",
+            _("cannot read the file: {reason}").format(reason=exc.strerror or exc),
             file=label or path,
-            hint="check the file name",
+            hint=_("check the file name"),
         ) from exc
     return decode_text(raw, label or path, error)
 
@@ -50,10 +51,10 @@ def load_toml(path: Path, label: Path | str | None = None) -> dict[str, Any]:
         line: int | None = getattr(exc, "lineno", None) or _toml_line(str(exc))
         msg = getattr(exc, "msg", None) or str(exc)
         raise ContentError(
-            f"TOML syntax error: {msg}",
+            _("TOML syntax error: {reason}").format(reason=msg),
             file=where,
             line=line,
-            hint="check quotes, brackets and '=' on that line (TOML format)",
+            hint=_("check quotes, brackets and '=' on that line (TOML format)"),
         ) from exc
 
 

@@ -19,6 +19,7 @@ from .catalog import is_translated
 from .catalogtext import CatalogText
 from .errors import CatalogError, PlaceholderError, Problem, ProblemsFound
 from .facts import values_for
+from .i18n import _, language_name, ngettext
 from .languages import Language, plural_expression
 from .model import Block, Publication
 from .placeholders import fill_placeholders
@@ -239,6 +240,12 @@ def translate(
     if catalog is not None:
         entries = {e.msgctxt: e for e in catalog if e.msgctxt and not e.obsolete}
     is_source = catalog_file is None
+    placeholder_hint = _(
+        "copy the placeholders exactly as they are in the {language} text; the facts are in {file}"
+    ).format(
+        language=language_name(publication.source_language),
+        file=f"{publication.folder}/facts.toml",
+    )
     problems: list[Problem] = []
     missing: list[str] = []
     blocks: list[BlockText] = []
@@ -257,17 +264,26 @@ def translate(
                 if len(template) > max(MAX_TRANSLATION_CHARS, 10 * len(block.text)):
                     problems.append(
                         Problem(
-                            f"the translation of '{block.id}' is {len(template)} characters "
-                            f"long, far longer than the German text ({len(block.text)})",
+                            _(
+                                "the translation of '{id}' is {length} characters long, far "
+                                "longer than the {language} text ({source_length})"
+                            ).format(
+                                id=block.id,
+                                length=len(template),
+                                language=language_name(publication.source_language),
+                                source_length=len(block.text),
+                            ),
                             file,
                             line,
-                            hint="check the entry: it may contain pasted text by mistake",
+                            hint=_("check the entry: it may contain pasted text by mistake"),
                         )
                     )
                     template, fallback = block.text, True
         try:
             shown = source_values() if fallback else values
-            text = fill_placeholders(template, shown, where=Problem("", file, line))
+            text = fill_placeholders(
+                template, shown, where=Problem("", file, line), hint=placeholder_hint
+            )
         except PlaceholderError as exc:
             problems.extend(exc.problems)
             template, fallback = block.text, True
@@ -303,21 +319,37 @@ def require_complete(version: LanguageVersion) -> None:
     code = version.code
     po_file = version.catalog or ""
     if version.missing:
+        count = len(version.missing)
         raise ProblemsFound(
-            f"'{code}' is not complete: {len(version.missing)} message(s) are untranslated, "
-            "fuzzy or out of date",
+            ngettext(
+                "'{code}' is not complete: {count} message is untranslated, fuzzy or out of date",
+                "'{code}' is not complete: {count} messages are untranslated, fuzzy or out of date",
+                count,
+            ).format(code=code, count=count),
             file=po_file,
-            hint="finish them in Poedit (run `leichtesprache status`), "
-            "or build a draft with --allow-partial",
+            hint=_(
+                "finish them in Poedit (run `leichtesprache status`), "
+                "or build a draft with --allow-partial"
+            ),
         )
     if version.ui_missing:
+        count = len(version.ui_missing)
         raise ProblemsFound(
-            f"'{code}': {len(version.ui_missing)} template text(s) are not translated",
+            ngettext(
+                "'{code}': {count} template text is not translated",
+                "'{code}': {count} template texts are not translated",
+                count,
+            ).format(code=code, count=count),
             file=version.ui.file or f"locale/{code}/LC_MESSAGES/ui.po",
-            hint="translate them, or build a draft with --allow-partial",
+            hint=_("translate them, or build a draft with --allow-partial"),
         )
     if version.problems:
+        count = len(version.problems)
         raise CatalogError.from_problems(
             list(version.problems),
-            f"'{code}': {len(version.problems)} translation(s) cannot be used:",
+            ngettext(
+                "'{code}': {count} translation cannot be used:",
+                "'{code}': {count} translations cannot be used:",
+                count,
+            ).format(code=code, count=count),
         )

@@ -12,12 +12,16 @@ import polib
 from .catalog import UI_DOMAIN, build_pot, catalog_path, format_catalog, format_pot
 from .config import Project
 from .fsutil import atomic_write_bytes, project_lock, relative_path
+from .i18n import N_, _
 from .languages import get_language
 from .merge import merge, new_catalog
 from .pofile import load_po
 from .workspace import Workspace
 
 log = logging.getLogger("leichtesprache.update")
+
+#: What ``update`` did to a file, as a log line.
+ACTIONS = {"created": N_("created {file}"), "updated": N_("updated {file}")}
 
 
 @dataclass(frozen=True)
@@ -88,5 +92,9 @@ def update(project: Project, *, check: bool = False) -> list[Change]:
                 if change.action != "unchanged":
                     plan.path.parent.mkdir(parents=True, exist_ok=True)
                     atomic_write_bytes(plan.path, plan.data)
-                    log.info("%s %s", change.action, relative_path(plan.path, project.root))
+                    log.info(
+                        _(ACTIONS[change.action]).format(
+                            file=relative_path(plan.path, project.root)
+                        )
+                    )
     return changes

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import Problem, RenderError
 from .fonts import FONT_SUFFIXES, check_pdf, font_face_css, font_families
 from .fsutil import atomic_write_bytes
+from .i18n import _, ngettext
 from .languages import Language
 
 log = logging.getLogger("leichtesprache.layout")
@@ -74,9 +75,9 @@ def lay_out(
     families = font_families(fonts_dir)
     if not families:
         raise RenderError(
-            "no fonts found",
+            _("no fonts found"),
             file=fonts_dir,
-            hint="the fonts folder must hold the .ttf files of the brochure fonts",
+            hint=_("the fonts folder must hold the .ttf files of the brochure fonts"),
         )
     fetcher = _asset_fetcher([*asset_dirs, fonts_dir])
     font_config, font_css = _fonts(fonts_dir)
@@ -105,7 +106,13 @@ def lay_out(
             raise _refused(fetcher, target, str(exc)) from None
         _fail_on(records, fetcher, target)
     fonts = check_pdf(data, families, lang=language.code.replace("_", "-"), label=target)
-    log.info("%s: %d pages (%d notes pages)", Path(target).name, len(kept), len(notes))
+    log.info(
+        ngettext(
+            "{file}: {pages} pages ({notes} notes page)",
+            "{file}: {pages} pages ({notes} notes pages)",
+            len(notes),
+        ).format(file=Path(target).name, pages=len(kept), notes=len(notes))
+    )
     return Layout(data, len(kept), len(notes), fonts, tuple(kept.index(i) for i in notes))
 
 
@@ -119,10 +126,12 @@ def _whole_sheets(document: Any, target: Path) -> tuple[list[int], list[int]]:
     needed = (-len(content)) % PAGES_PER_SHEET
     if needed > len(reserved):
         raise RenderError(
-            f"cannot fill the last sheet: {needed} notes page(s) needed, "
-            f"the templates reserve {len(reserved)}",
+            _(
+                "cannot fill the last sheet: {needed} notes pages needed, the templates "
+                "reserve {reserved}"
+            ).format(needed=needed, reserved=len(reserved)),
             file=target,
-            hint="the templates must lay out notes pages with ids notes-0, notes-1, notes-2",
+            hint=_("the templates must lay out notes pages with ids notes-0, notes-1, notes-2"),
         )
     notes = reserved[:needed]
     return sorted(content + notes), notes
@@ -204,14 +213,16 @@ def _refused(fetcher: Any, target: Path, detail: str) -> RenderError:
     urls = list(dict.fromkeys(fetcher.refused)) or [detail]
     problems = [
         Problem(
-            f"refused to load {_short(u)}: only files inside the publication, template and font "
-            "folders may be used (no other files, no network)",
+            _(
+                "refused to load {address}: only files inside the publication, template and "
+                "font folders may be used (no other files, no network)"
+            ).format(address=_short(u)),
             target,
-            hint="put the picture or font into the project and refer to it by a relative path",
+            hint=_("put the picture or font into the project and refer to it by a relative path"),
         )
         for u in urls
     ]
-    return _render_error(problems, f"{target.name}: cannot render the PDF:")
+    return _render_error(problems, _("{file}: cannot render the PDF:").format(file=target.name))
 
 
 def _render_error(problems: list[Problem], summary: str) -> RenderError:
@@ -266,10 +277,12 @@ def _fail_on(records: list[logging.LogRecord], fetcher: Any, target: Path) -> No
             if notice not in _told:
                 _told.add(notice)
                 log.warning(
-                    "fonts are subset with fontTools because the HarfBuzz subset library is "
-                    "missing; the PDFs are the same, the build is slower. Install the "
-                    "system package libharfbuzz-subset0 (Debian, Ubuntu) or harfbuzz "
-                    "(Homebrew) to make it faster"
+                    _(
+                        "fonts are subset with fontTools because the HarfBuzz subset library "
+                        "is missing; the PDFs are the same, the build is slower. Install the "
+                        "system package libharfbuzz-subset0 (Debian, Ubuntu) or harfbuzz "
+                        "(Homebrew) to make it faster"
+                    )
                 )
     if not records:
         return
@@ -278,13 +291,20 @@ def _fail_on(records: list[logging.LogRecord], fetcher: Any, target: Path) -> No
         message = record.getMessage()
         hint = None
         if message.startswith(".notdef glyph"):
-            hint = (
+            hint = _(
                 "a character is in none of the brochure fonts: remove it from the "
                 "translation, or add a font for its script to the fonts folder"
             )
-        problems.append(Problem(f"WeasyPrint: {message}", target, hint=hint))
+        problems.append(
+            Problem(_("WeasyPrint reports: {message}").format(message=message), target, hint=hint)
+        )
     raise RenderError.from_problems(
-        problems, f"{Path(target).name}: WeasyPrint reported {len(problems)} problem(s):"
+        problems,
+        ngettext(
+            "{file}: WeasyPrint reported {count} problem:",
+            "{file}: WeasyPrint reported {count} problems:",
+            len(problems),
+        ).format(file=Path(target).name, count=len(problems)),
     )
 
 
@@ -315,14 +335,20 @@ def _fail_on_overflow(document: Any, target: Path) -> None:
     if found:
         problems = [
             Problem(
-                f"on page {page} a word is wider than its column: '{_short(word)}'",
+                _("on page {page} a word is wider than its column: '{word}'").format(
+                    page=page, word=_short(word)
+                ),
                 target,
-                hint="words are never hyphenated: split a long compound with a Mediopunkt "
-                "(Kranken·versicherung) or use a shorter word",
+                hint=_(
+                    "words are never hyphenated: split a long compound with a Mediopunkt "
+                    "(Kranken·versicherung) or use a shorter word"
+                ),
             )
             for page, word in found[:10]
         ]
-        raise _render_error(problems, f"{target.name}: text runs out of its column:")
+        raise _render_error(
+            problems, _("{file}: text runs out of its column:").format(file=target.name)
+        )
 
 
 # --- fonts ---------------------------------------------------------------------------------

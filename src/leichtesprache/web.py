@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .editions import EditionJob, Product, registered
 from .errors import RenderError
+from .i18n import _
 from .languages import get_language
 from .render import render_html
 
@@ -87,6 +88,8 @@ def data_url(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise RenderError(f"cannot read the picture: {exc.strerror}", file=path) from exc
+        raise RenderError(
+            _("cannot read the picture: {reason}").format(reason=exc.strerror), file=path
+        ) from exc
     mime = "image/svg+xml" if path.suffix.lower() == ".svg" else mimetypes.guess_type(path.name)[0]
     return f"data:{mime or 'application/octet-stream'};base64,{base64.b64encode(data).decode()}"

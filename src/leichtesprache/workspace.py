@@ -21,6 +21,7 @@ from .content import load_publication
 from .errors import ConfigError, LanguageError, ProblemsFound
 from .facts import Fact, load_facts
 from .fsutil import relative_path
+from .i18n import _
 from .languages import get_language
 from .model import Publication
 from .pofile import load_po
@@ -45,16 +46,18 @@ class Workspace:
         names = self.project.publication_names()
         if not names:
             raise ConfigError(
-                "the project has no publication",
+                _("the project has no publication"),
                 file="content",
-                hint="create content/<name>/publication.toml and sections/ "
-                "(`leichtesprache init DIR` makes an example)",
+                hint=_(
+                    "create content/<name>/publication.toml and sections/ "
+                    "(`leichtesprache init DIR` makes an example)"
+                ),
             )
         if only is not None:
             if only not in names:
                 raise ConfigError(
-                    f"there is no publication '{only}'",
-                    hint=f"known publications: {', '.join(names)}",
+                    _("there is no publication '{name}'").format(name=only),
+                    hint=_("known publications: {names}").format(names=", ".join(names)),
                 )
             return (only,)
         return names
@@ -153,11 +156,17 @@ class Workspace:
             catalog = self.catalog(code, name)
             if catalog is None:
                 raise ProblemsFound(
-                    f"there is no catalogue for '{code}'",
+                    _("there is no catalogue for '{code}'").format(code=code),
                     file=catalog_file,
-                    hint=f"run `leichtesprache add-language {code}` and translate it",
+                    hint=_("run `leichtesprache add-language {code}` and translate it").format(
+                        code=code
+                    ),
                 )
-        log.info("%s: %s, facts of %s", name, code, as_of.isoformat())
+        log.info(
+            _("{publication}: {code}, facts of {day}").format(
+                publication=name, code=code, day=as_of.isoformat()
+            )
+        )
         return translate(
             publication,
             language,
@@ -176,10 +185,11 @@ class Workspace:
             if code not in project.languages:
                 get_language(code)  # an unknown code says so first
                 raise LanguageError(
-                    f"the language '{code}' is not in the project",
+                    _("the language '{code}' is not in the project").format(code=code),
                     file=project.config_file.name,
-                    hint=f"run `leichtesprache add-language {code}` first "
-                    f"(languages now: {', '.join(project.languages)})",
+                    hint=_(
+                        "run `leichtesprache add-language {code}` first (languages now: {codes})"
+                    ).format(code=code, codes=", ".join(project.languages)),
                 )
         return tuple(codes) or project.languages
 

@@ -212,7 +212,6 @@ class Doc:
     settings: Mapping[str, Any]
     units: list[UnitView]
     glossary: tuple[str, ...]
-    ui_language: str
     #: The catalogue or file the units come from.
     source: str = ""
     base: str = field(init=False)
@@ -259,7 +258,7 @@ class Doc:
 
     def tr(self, msgid: str, /, **params: Any) -> str:
         """Translate a message into the editor's language."""
-        return translate(msgid, self.ui_language, **params)
+        return translate(msgid, **params)
 
     def get(self, key: str) -> Any:
         if key in self.settings:

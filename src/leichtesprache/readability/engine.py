@@ -116,14 +116,13 @@ def check_units(
     *,
     source: str,
     settings: Mapping[str, Any] | None = None,
-    ui_language: str = "en",
     glossary: Sequence[str] = (),
 ) -> CheckResult:
     """Check text units written in ``language``; never raises on odd text."""
     profile, rule_table = language_rules(language)
     merged, unknown = effective_settings(profile, settings)
     views = analyse(units, profile, language)
-    doc = Doc(language, profile, merged, views, tuple(glossary), ui_language, source)
+    doc = Doc(language, profile, merged, views, tuple(glossary), source)
     overrides = {**profile.severity, **(merged.get("severity") or {})}
     findings: list[tuple[int, int, int, Finding]] = []
     order = {rule_id: i for i, rule_id in enumerate(rule_table)}
@@ -152,7 +151,6 @@ def check_units(
                     "warning",
                     translate(
                         "Unknown setting {key} for language {language}.",
-                        ui_language,
                         key=key,
                         language=language,
                     ),
@@ -162,7 +160,7 @@ def check_units(
                     "",
                     0,
                     0,
-                    translate("Known settings: {names}.", ui_language, names=", ".join(SETTINGS)),
+                    translate("Known settings: {names}.", names=", ".join(SETTINGS)),
                 ),
             )
         )
@@ -181,14 +179,11 @@ def check_units(
                             "warning",
                             translate(
                                 "The comment allows the unknown rule {rule}.",
-                                ui_language,
                                 rule=rule_id,
                             ),
                             0,
                             0,
-                            translate(
-                                "Check the rule id in the comment 'check: allow …'.", ui_language
-                            ),
+                            translate("Check the rule id in the comment 'check: allow …'."),
                         ),
                     )
                 )
@@ -245,7 +240,7 @@ def _at(
     allow = unit.allow.get(rule_id, unit.allow.get("all"))
     if allow is not None:
         severity = "info"
-        message += translate(" (allowed: {reason})", doc.ui_language, reason=allow)
+        message += translate(" (allowed: {reason})", reason=allow)
     line = unit.line
     if line is not None and unit.lines_follow:
         line += unit.text.count("\n", 0, raw_start)

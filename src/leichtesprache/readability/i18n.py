@@ -1,46 +1,21 @@
-"""The checker's own messages: English msgids, translations read with polib at run time."""
+"""The checker's messages: a thin layer over the tool's catalogue (``leichtesprache.i18n``)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-#: gettext domain of the tool's own messages.
-DOMAIN = "leichtesprache"
+from ..i18n import DOMAIN, N_, current_language, gettext_in, locale_dir
+
+__all__ = ["DOMAIN", "N_", "locale_dir", "translate"]
 
 
-def locale_dir() -> Path:
-    return Path(str(resources.files("leichtesprache"))) / "locale"
+def translate(msgid: str, ui_language: str | None = None, /, **params: Any) -> str:
+    """The message in ``ui_language`` (default: the chosen language), formatted.
 
-
-@lru_cache(maxsize=8)
-def _catalogue(language: str) -> dict[str, str]:
-    """msgid -> msgstr of the translated, non-fuzzy entries; empty when there is none."""
-    path = locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not path.is_file():
-        return {}
-    import polib
-
-    try:
-        po = polib.pofile(str(path))
-    except (OSError, ValueError):
-        return {}
-    return {e.msgid: e.msgstr for e in po if e.msgstr and not e.fuzzy and not e.obsolete}
-
-
-def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention
-    """Mark a message for the catalogue; it is translated later with ``translate``."""
-    return msgid
-
-
-def translate(msgid: str, ui_language: str = "en", /, **params: Any) -> str:
-    """The message in ``ui_language`` (English when no translation exists), formatted."""
-    text = msgid
-    if ui_language and ui_language != "en":
-        base = ui_language.split("_")[0]
-        text = _catalogue(ui_language).get(msgid) or _catalogue(base).get(msgid) or msgid
+    English when no translation exists; a translation whose placeholders do not fit
+    falls back to the English text rather than failing.
+    """
+    text = gettext_in(ui_language or current_language(), msgid)
     if params:
         try:
             return text.format(**params)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from html import escape
 from itertools import pairwise
 
+from ..i18n import current_language, ngettext
 from .i18n import N_, translate
 from .model import SEVERITIES, CheckResult, Finding
 
@@ -35,11 +36,11 @@ def _where(finding: Finding, source: str) -> str:
     return f"{file}:{finding.line}" if finding.line is not None else file
 
 
-def _severity_name(severity: str, ui: str) -> str:
+def _severity_name(severity: str) -> str:
     names = {
-        "error": translate("error", ui),
-        "warning": translate("warning", ui),
-        "info": translate("info", ui),
+        "error": translate("error"),
+        "warning": translate("warning"),
+        "info": translate("info"),
     }
     return names.get(severity, severity)
 
@@ -49,40 +50,58 @@ def _metrics_line(result: CheckResult) -> str:
     return ", ".join(parts)
 
 
-def format_text(
-    results: Sequence[CheckResult], *, ui_language: str = "en", color: bool = False
-) -> str:
-    """Findings grouped per language: ``file:line: severity rule: message — suggestion``."""
-    ui = ui_language
+def _shared_hints(findings: Sequence[Finding]) -> dict[tuple[str, str], int]:
+    """(rule, suggestion) pairs that more than one finding of a file shares, and how often."""
+    counts: dict[tuple[str, str], int] = {}
+    for finding in findings:
+        if finding.suggestion:
+            key = (finding.rule, finding.suggestion)
+            counts[key] = counts.get(key, 0) + 1
+    return {key: n for key, n in counts.items() if n > 1}
+
+
+def format_text(results: Sequence[CheckResult], *, color: bool = False) -> str:
+    """Findings grouped per language: ``file:line: severity rule: message — suggestion``.
+
+    A suggestion that several findings of one file share is shown once, below them.
+    """
     out: list[str] = []
     totals = {s: 0 for s in SEVERITIES}
     by_language: dict[str, list[CheckResult]] = {}
     for result in results:
         by_language.setdefault(result.language, []).append(result)
     for language, group in by_language.items():
-        out.append(translate("Language {language}", ui, language=language))
+        out.append(translate("Language {language}", language=language))
         for result in group:
-            state = translate("passed", ui) if result.passed else translate("failed", ui)
+            state = translate("passed") if result.passed else translate("failed")
             out.append(f"  {result.source}: {state}")
+            shared = _shared_hints(result.findings)
             for finding in result.findings:
-                severity = _severity_name(finding.severity, ui)
+                severity = _severity_name(finding.severity)
                 if color:
                     severity = f"{_COLORS.get(finding.severity, '')}{severity}{_RESET}"
                 line = (
                     f"    {_where(finding, result.source)}: {severity} {finding.rule}: "
                     f"{finding.message}"
                 )
-                if finding.suggestion:
+                if finding.suggestion and (finding.rule, finding.suggestion) not in shared:
                     line += f" — {finding.suggestion}"
                 if finding.context:
                     line += f" [{finding.context}]"
                 out.append(line)
+            for (rule, suggestion), count in shared.items():
+                out.append(
+                    "    "
+                    + ngettext(
+                        "How to fix the {count} finding of {rule}: {suggestion}",
+                        "How to fix the {count} findings of {rule}: {suggestion}",
+                        count,
+                    ).format(count=count, rule=rule, suggestion=suggestion)
+                )
             if result.metrics:
                 out.append(
                     "    "
-                    + translate(
-                        "Metrics (a hint only): {metrics}", ui, metrics=_metrics_line(result)
-                    )
+                    + translate("Metrics (a hint only): {metrics}", metrics=_metrics_line(result))
                 )
             for severity in SEVERITIES:
                 totals[severity] += result.counts.get(severity, 0)
@@ -90,7 +109,6 @@ def format_text(
     out.append(
         translate(
             "Total: {errors} errors, {warnings} warnings, {infos} notes.",
-            ui,
             errors=totals["error"],
             warnings=totals["warning"],
             infos=totals["info"],
@@ -129,7 +147,7 @@ def _rtl(language: str) -> bool:
         return language.split("_")[0] in ("ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb")
 
 
-def _highlight(text: str, findings: Sequence[Finding], ui: str) -> str:
+def _highlight(text: str, findings: Sequence[Finding]) -> str:
     """The text with every finding span in a <mark> (overlaps split into pieces)."""
     cuts = {0, len(text)}
     for f in findings:
@@ -152,10 +170,10 @@ def _highlight(text: str, findings: Sequence[Finding], ui: str) -> str:
     return "".join(out)
 
 
-def format_html(results: Sequence[CheckResult], *, ui_language: str = "en") -> str:
+def format_html(results: Sequence[CheckResult]) -> str:
     """One self-contained HTML page: per language a summary, then each text with findings."""
-    ui = ui_language
-    title = escape(translate("Easy-language check", ui))
+    ui = current_language().replace("_", "-")
+    title = escape(translate("Easy-language check"))
     parts = [
         f'<!DOCTYPE html>\n<html lang="{escape(ui)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -164,11 +182,11 @@ def format_html(results: Sequence[CheckResult], *, ui_language: str = "en") -> s
     ]
     parts.append(
         "<table><tr>"
-        + "".join(f'<th scope="col">{escape(translate(h, ui))}</th>' for h in _HEADERS)
+        + "".join(f'<th scope="col">{escape(translate(h))}</th>' for h in _HEADERS)
         + "</tr>"
     )
     for r in results:
-        state = translate("passed", ui) if r.passed else translate("failed", ui)
+        state = translate("passed") if r.passed else translate("failed")
         parts.append(
             f'<tr><td><a href="#{escape(_anchor(r))}">{escape(r.language)}</a></td>'
             f'<td>{escape(r.source)}</td><td class="{"passed" if r.passed else "failed"}">'
@@ -177,7 +195,7 @@ def format_html(results: Sequence[CheckResult], *, ui_language: str = "en") -> s
         )
     parts.append("</table>")
     for r in results:
-        parts.append(_section(r, ui))
+        parts.append(_section(r))
     parts.append("</main>\n</body>\n</html>\n")
     return "\n".join(parts)
 
@@ -188,7 +206,8 @@ def _anchor(result: CheckResult) -> str:
     )
 
 
-def _section(result: CheckResult, ui: str) -> str:
+def _section(result: CheckResult) -> str:
+    formula_note = translate("Formula scores are only a hint; rule errors count.")
     direction = ' dir="rtl"' if _rtl(result.language) else ""
     lang = escape(result.language.replace("_", "-"))
     out = [
@@ -199,7 +218,7 @@ def _section(result: CheckResult, ui: str) -> str:
         + "</tr><tr>"
         + "".join(f"<td>{escape(str(v))}</td>" for v in result.metrics.values())
         + "</tr></table>",
-        f"<p>{escape(translate('Formula scores are only a hint; rule errors count.', ui))}</p>",
+        f"<p>{escape(formula_note)}</p>",
     ]
     groups: dict[tuple[str | None, str | None, int | None, str], list[Finding]] = {}
     for f in result.findings:
@@ -214,19 +233,19 @@ def _section(result: CheckResult, ui: str) -> str:
         out.append(f'<div class="unit"><div class="where">{where}</div>')
         if text:
             out.append(
-                f'<div class="text" lang="{lang}"{direction}>{_highlight(text, findings, ui)}</div>'
+                f'<div class="text" lang="{lang}"{direction}>{_highlight(text, findings)}</div>'
             )
         out.append("<ul>")
         for f in findings:
             suggestion = ""
             if f.suggestion:
-                label = escape(translate("Suggestion", ui))
+                label = escape(translate("Suggestion"))
                 suggestion = (
                     f'<br>{label}: <span lang="{lang}"{direction}>{escape(f.suggestion)}</span>'
                 )
             out.append(
                 f'<li><span class="sev-{escape(f.severity)}">'
-                f"{escape(_severity_name(f.severity, ui))}</span> "
+                f"{escape(_severity_name(f.severity))}</span> "
                 f"<code>{escape(f.rule)}</code>: {escape(f.message)}{suggestion}</li>"
             )
         out.append("</ul></div>")

@@ -118,18 +118,13 @@ def check_files(
     language: str,
     *,
     settings: Mapping[str, Any] | None = None,
-    ui_language: str = "en",
 ) -> list[CheckResult]:
     """Check plain-text or Markdown files (one result per file)."""
     results = []
     for path in paths:
         text = read_text(Path(path), str(path))
         units = read_file_units(text, str(path))
-        results.append(
-            check_units(
-                units, language, source=str(path), settings=settings, ui_language=ui_language
-            )
-        )
+        results.append(check_units(units, language, source=str(path), settings=settings))
     return results
 
 

@@ -1,0 +1,258 @@
+"""The tool's own messages: English msgids, a catalogue per language, one language per run.
+
+The language is chosen once (``choose_language``): the ``--ui-language`` option, else the
+project's ``ui_language``, else the locale variables LANGUAGE, LC_ALL, LC_MESSAGES and
+LANG, else English. Every module then calls ``_()`` (or ``ngettext()``) without naming a
+language. Catalogues are the ``.po`` files in ``locale/<lang>/LC_MESSAGES/leichtesprache.po``
+of the package, read at run time with the project's own PO reader: nothing is compiled.
+The brochures' template labels (domain ``ui``) are a different thing and live in projects.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+#: gettext domain of the tool's own messages.
+DOMAIN = "leichtesprache"
+#: The language of the msgids: needs no catalogue.
+SOURCE_LANGUAGE = "en"
+#: The locale variables, in the order GNU gettext reads them.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+log = logging.getLogger("leichtesprache.i18n")
+
+_current = SOURCE_LANGUAGE
+
+
+def locale_dir() -> Path:
+    """The folder of the tool's catalogues (inside the installed package)."""
+    return Path(str(resources.files("leichtesprache"))) / "locale"
+
+
+def catalogue_path(language: str) -> Path:
+    return locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=1)
+def available_languages() -> tuple[str, ...]:
+    """English and every language with a catalogue of the tool's messages, sorted."""
+    found = {SOURCE_LANGUAGE}
+    if locale_dir().is_dir():
+        found.update(p.name for p in locale_dir().iterdir() if catalogue_path(p.name).is_file())
+    return tuple(sorted(found))
+
+
+def current_language() -> str:
+    """The language the tool speaks in this run."""
+    return _current
+
+
+def set_language(language: str) -> None:
+    """Speak ``language`` from now on (the CLI calls this; tests use ``use_language``)."""
+    global _current
+    _current = language
+
+
+@contextmanager
+def use_language(language: str) -> Iterator[None]:
+    """Speak ``language`` inside the block, then the language before."""
+    before = _current
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
+def supported(code: str | None) -> str | None:
+    """The tool's language for a locale name ('de_DE.UTF-8' → 'de'), or None.
+
+    >>> supported("de_DE.UTF-8"), supported("en_GB"), supported("C"), supported("xx")
+    ('de', 'en', 'en', None)
+    """
+    if not code:
+        return None
+    name = code.split(".")[0].split("@")[0].replace("-", "_")
+    if name in ("C", "POSIX"):
+        return SOURCE_LANGUAGE
+    available = available_languages()
+    for candidate in (name, name.split("_")[0].lower()):
+        if candidate in available:
+            return candidate
+    return None
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str | None:
+    """The language of the first locale variable that is set, as gettext reads them.
+
+    Only that variable counts (as in Python's ``gettext.find``); LANGUAGE may list several
+    languages ("fr:de"), and the first the tool speaks wins. None: no language of the tool.
+
+    >>> language_from_environment({"LANGUAGE": "fr:de", "LANG": "en_US.UTF-8"})
+    'de'
+    >>> language_from_environment({"LC_ALL": "", "LANG": "de_AT.UTF-8"})
+    'de'
+    """
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable)
+        if not value:
+            continue
+        for name in value.split(":"):
+            language = supported(name)
+            if language is not None:
+                return language
+        return None
+    return None
+
+
+def choose_language(
+    option: str | None, project_setting: str | None, environ: Mapping[str, str]
+) -> str:
+    """The option, else the project's ``ui_language``, else the environment, else English."""
+    for chosen in (option, project_setting):
+        if chosen:
+            return chosen
+    return language_from_environment(environ) or SOURCE_LANGUAGE
+
+
+# --- lookup ----------------------------------------------------------------------------------
+
+
+class _Catalogue:
+    """The translated, non-fuzzy messages of one language and its plural rule."""
+
+    def __init__(
+        self,
+        messages: dict[str, str | tuple[str, ...]],
+        plural: Callable[[int], int] | None = None,
+    ) -> None:
+        self.messages = messages
+        self.plural = plural or (lambda n: int(n != 1))
+
+
+_EMPTY = _Catalogue({})
+_loading: set[str] = set()
+
+
+def _catalogue(language: str) -> _Catalogue:
+    if language == SOURCE_LANGUAGE or language in _loading:
+        return _EMPTY  # a broken catalogue reports itself in English, not in a loop
+    return _read_catalogue(language)
+
+
+@lru_cache(maxsize=8)
+def _read_catalogue(language: str) -> _Catalogue:
+    path = catalogue_path(language)
+    if not path.is_file():
+        return _EMPTY
+    from .errors import LeichteSpracheError
+    from .pofile import load_po
+
+    _loading.add(language)
+    try:
+        po = load_po(path)
+    except LeichteSpracheError as exc:
+        log.warning("%s", exc)
+        return _EMPTY
+    finally:
+        _loading.discard(language)
+    messages: dict[str, str | tuple[str, ...]] = {}
+    for entry in po:
+        if entry.obsolete or entry.fuzzy or not entry.msgid:
+            continue
+        if entry.msgid_plural:
+            forms = tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+            if all(forms):
+                messages[entry.msgid] = forms
+        elif entry.msgstr:
+            messages[entry.msgid] = entry.msgstr
+    return _Catalogue(messages, _plural_rule(po.metadata.get("Plural-Forms")))
+
+
+def _plural_rule(header: str | None) -> Callable[[int], int] | None:
+    if not header:
+        return None
+    from gettext import c2py
+
+    from .languages import plural_expression
+
+    try:
+        return c2py(plural_expression(header)[1])
+    except Exception:  # LanguageError, ValueError …: an unreadable header, the English rule
+        return None
+
+
+def gettext_in(language: str, message: str) -> str:
+    """``message`` in ``language``; the English msgid when there is no translation."""
+    found = _catalogue(language).messages.get(message)
+    if isinstance(found, str):
+        return found
+    base = language.split("_")[0]
+    if base != language:
+        return gettext_in(base, message)
+    return message
+
+
+def _(message: str) -> str:
+    """``message`` in the chosen language (English when it has no translation)."""
+    if _current == SOURCE_LANGUAGE:
+        return message
+    return gettext_in(_current, message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a message for the catalogue; ``_()`` translates it where it is shown."""
+    return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - like N_
+    """Mark a message with a plural form for the catalogue; ``ngettext()`` translates it."""
+    return singular, plural
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of ``singular``/``plural`` for the number ``n``, in the chosen language.
+
+    >>> ngettext("{count} file", "{count} files", 2).format(count=2)
+    '2 files'
+    """
+    language = _current
+    while language != SOURCE_LANGUAGE:
+        catalogue = _catalogue(language)
+        forms = catalogue.messages.get(singular)
+        if isinstance(forms, tuple):
+            index = int(catalogue.plural(n))
+            if 0 <= index < len(forms):
+                return forms[index]
+        base = language.split("_")[0]
+        if base == language:
+            break
+        language = base
+    return singular if n == 1 else plural
+
+
+def language_name(code: str) -> str:
+    """The name of language ``code`` in the chosen language: 'German', 'Deutsch'.
+
+    >>> with use_language("de"):
+    ...     language_name("uk"), language_name("ar")
+    ('Ukrainisch', 'Arabisch')
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code).get_display_name(Locale.parse(_current)) or code
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name[:1].upper() + name[1:]
+
+
+def clear_cache() -> None:
+    """Read the catalogues again (after a test wrote one)."""
+    available_languages.cache_clear()
+    _read_catalogue.cache_clear()
