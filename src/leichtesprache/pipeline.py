@@ -7,6 +7,7 @@ inputs did not change are neither made nor touched.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Callable, Sequence
@@ -327,6 +328,11 @@ class _Scheduler:
             initializer=_init_worker,
             initargs=(current_language(),),
         )
+        # What the parent imported (WeasyPrint, Babel, the fonts) is never garbage: frozen
+        # before the fork, the workers' collector no longer walks it on every older-
+        # generation pass (and the shared pages stay shared). The parent thaws it once the
+        # workers exist (see gc.freeze in the Python docs).
+        gc.freeze()
         running: dict[Future[tuple[Product, list[Problem]]], tuple[_Task, Edition]] = {}
         results: list[BuildResult] = []
         done_tasks: list[_Task] = []
@@ -339,6 +345,7 @@ class _Scheduler:
             roots.sort(key=lambda job: not self._has_children(*job))
             for task, edition in roots:
                 running[self._submit(pool, task, edition, None)] = (task, edition)
+            gc.unfreeze()  # the workers are forked on the first submit
             thread = threading.Thread(target=check_in_thread, name="check", daemon=True)
             thread.start()
             while running or len(written) < len(self.tasks):
@@ -371,6 +378,7 @@ class _Scheduler:
                             )
                             self.products[id(task)].clear()  # the memory goes back
         except BaseException:
+            gc.unfreeze()
             # Do not wait for layouts nobody will write; idle workers end now, busy ones
             # when their job is done (or with the build, see _init_worker).
             pool.shutdown(wait=False, cancel_futures=True)
