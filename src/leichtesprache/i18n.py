@@ -243,10 +243,15 @@ def language_name(code: str) -> str:
     ...     language_name("uk"), language_name("ar")
     ('Ukrainisch', 'Arabisch')
     """
+    return _language_name(code, _current)
+
+
+@lru_cache(maxsize=256)
+def _language_name(code: str, language: str) -> str:
     from babel import Locale, UnknownLocaleError
 
     try:
-        name = Locale.parse(code).get_display_name(Locale.parse(_current)) or code
+        name = Locale.parse(code).get_display_name(Locale.parse(language)) or code
     except (UnknownLocaleError, ValueError):
         return code
     return name[:1].upper() + name[1:]

@@ -342,25 +342,46 @@ def months_in(text: str, language: str, *, inflected: bool = False) -> set[int]:
     With ``inflected``, a word that differs from a name only in its last letter counts
     too ("июле" for "июль"): for the translation, never for the source text.
     """
-    found: set[int] = set()
+    index = _month_index(language)
     words = _text_words(text, language)
     present = set(words)
-    joined = f" {' '.join(words)} "
+    found = {index.exact[w] for w in present if w in index.exact}
+    if index.spaced:
+        joined = f" {' '.join(words)} "
+        found |= {month for name, month in index.spaced if f" {name} " in joined}
+    if inflected:
+        for w in present:
+            for length in index.stem_lengths:
+                found |= index.stems.get(w[:length], set())
+    return found
+
+
+@dataclass(frozen=True)
+class _MonthIndex:
+    #: A one-word name -> its month.
+    exact: dict[str, int]
+    #: Names of several words ("كانون الثاني") with their month.
+    spaced: tuple[tuple[str, int], ...]
+    #: A name without its last letter (names longer than 3 letters) -> its months.
+    stems: dict[str, set[int]]
+    stem_lengths: tuple[int, ...]
+
+
+@lru_cache(maxsize=32)
+def _month_index(language: str) -> _MonthIndex:
+    exact: dict[str, int] = {}
+    spaced: list[tuple[str, int]] = []
+    stems: dict[str, set[int]] = {}
     for month, names in _month_names(language).items():
         for name in names:
-            if " " in name:  # "كانون الثاني"
-                hit = f" {name} " in joined
-            elif name in present:
-                hit = True
-            elif inflected and len(name) > 3:
-                stem = name[:-1]
-                hit = any(w.startswith(stem) for w in present)
-            else:
-                hit = False
-            if hit:
-                found.add(month)
-                break
-    return found
+            if " " in name:
+                spaced.append((name, month))
+                continue
+            exact.setdefault(name, month)
+            if len(name) > 3:
+                stems.setdefault(name[:-1], set()).add(month)
+    lengths = tuple(sorted({len(stem) for stem in stems}))
+    return _MonthIndex(exact, tuple(spaced), stems, lengths)
 
 
 @lru_cache(maxsize=32)
