@@ -104,6 +104,42 @@ for code in project.languages:
 """
 
 
+EDITIONS = """
+import sys, time, statistics
+from datetime import date
+from pathlib import Path
+from leichtesprache.config import load_project
+from leichtesprache.editions import EditionJob, Resources, registered
+from leichtesprache.workspace import Workspace
+project = load_project(Path(sys.argv[1]))
+workspace = Workspace(project)
+editions = {e.name: e for e in registered() if e.scope == "language"}
+for code in ("de", "ar"):
+    version = workspace.version("minijob", code, date.fromisoformat(sys.argv[2]))
+    times = {}
+    for _ in range(int(sys.argv[3])):
+        made = {}
+        for name in ("layout", "screen", "print", "booklet", "web"):
+            edition = editions[name]
+            job = EditionJob(version, Resources.of(project), Path(f"/tmp/{name}"),
+                             made.get(edition.derives_from or ""))
+            started = time.process_time()
+            made[name] = edition.maker()(job)
+            times.setdefault(name, []).append(time.process_time() - started)
+    print(code, " ".join(f"{n}={statistics.median(t):.2f}" for n, t in times.items()))
+"""
+
+
+def _edition_costs(project: Path, runs: int) -> str:
+    """CPU seconds of each edition of one language, made in one process (medians)."""
+    return subprocess.run(
+        [PYTHON, "-c", EDITIONS, str(project), AS_OF, str(runs)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
 def _floor(work: Path, project: Path) -> Callable[[], tuple[float, float, int]]:
     """The five screen documents' HTML, and a command that lays them out bare."""
     html = work / "floor"
@@ -203,6 +239,12 @@ def main() -> None:
             return _run(_build(project))
 
         results["one Arabic message"] = _median(one_message, options.runs)
+
+        def cold_check() -> tuple[float, float, int]:
+            shutil.rmtree(project / ".leichtesprache-cache", ignore_errors=True)
+            return _run(_cli(project, "check"))
+
+        results["check, cold"] = _median(cold_check, options.runs)
         results["check, 5 languages"] = _median(lambda: _run(_cli(project, "check")), options.runs)
         results["status"] = _median(lambda: _run(_cli(project, "status")), options.runs)
         for publications in sorted({1, options.scale}):
@@ -212,6 +254,7 @@ def main() -> None:
                 lambda scale=scale: _build_scale(scale), 1
             )
             results[f"scale: {documents} documents"]["documents"] = documents
+        costs = _edition_costs(project, options.runs)
     floor_wall, floor_cpu = results["floor"]["wall"], results["floor"]["cpu"]
     print(f"{'':30} {'wall s':>8} {'×floor':>7} {'cpu s':>8} {'×floor':>7} {'peak MiB':>9}")
     for name, r in results.items():
@@ -222,6 +265,8 @@ def main() -> None:
     for name, r in results.items():
         if "documents" in r:
             print(f"{name}: {r['wall'] / r['documents']:.2f} s wall per document")
+    print("CPU seconds per edition of one language (one layout, the rest derived from it):")
+    print(costs, end="")
     if options.json:
         options.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 

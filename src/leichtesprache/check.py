@@ -89,7 +89,7 @@ def check_project(
     A language without a catalogue is an error finding, not a crash; a catalogue that
     cannot be read is a ``CatalogError`` naming its file and line.
     """
-    from .pipeline import resolve_as_of
+    from .facts import resolve_as_of
 
     day = resolve_as_of(as_of)
     workspace = Workspace(project)

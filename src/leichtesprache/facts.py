@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -402,3 +403,15 @@ def undated_amounts(
             )
         )
     return notes
+
+
+def resolve_as_of(as_of: date | None) -> date:
+    """The day whose facts a build uses: given, else ``SOURCE_DATE_EPOCH``, else today."""
+    if as_of is not None:
+        return as_of
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        from datetime import UTC, datetime
+
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()

@@ -29,7 +29,7 @@ from .editions import (
     select,
 )
 from .errors import ConfigError, PreflightError, Problem, ProblemsFound
-from .facts import values_for
+from .facts import resolve_as_of, values_for
 from .fontcheck import require_fonts
 from .fsutil import atomic_write_bytes, project_lock
 from .i18n import _, current_language, ngettext, set_language
@@ -165,18 +165,6 @@ def build(
     if not made:
         log.info(_("everything is up to date"))
     return sorted([*plan.unchanged, *made], key=lambda r: _order(r, codes, chosen))
-
-
-def resolve_as_of(as_of: date | None) -> date:
-    """The day whose facts a build uses: given, else ``SOURCE_DATE_EPOCH``, else today."""
-    if as_of is not None:
-        return as_of
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        from datetime import UTC, datetime
-
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
 
 
 def _plan(

@@ -184,7 +184,7 @@ _REVIEW_ORDER = {"none": 0, "needed": 1, "reviewed": 2}
 
 def project_status(project: Project, as_of: date | None = None) -> ProjectStatus:
     """Every catalogue's counts and every language's publish state (``status``)."""
-    from .pipeline import resolve_as_of
+    from .facts import resolve_as_of
 
     workspace = Workspace(project)
     catalogs = status(project, workspace)
