@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -325,14 +326,32 @@ class _Scheduler:
         results: list[BuildResult] = []
         done_tasks: list[_Task] = []
         written: set[int] = set()
+        # Jobs waiting for a free worker; at most one job per worker is handed to the pool.
+        # New layouts go first, the largest languages first, while few languages are open
+        # (laid out, editions still to make): the short derived jobs then fill the gaps at
+        # the end instead of one long layout running alone. Once as many languages are
+        # open as the limit allows, their editions go first, so they are written and their
+        # memory released: memory stays flat however many documents a build makes.
+        ordered = sorted(self.tasks, key=lambda t: -len(t.version.blocks) if t.version else 0)
+        roots: deque[tuple[_Task, Edition, Product | None]] = deque(
+            (t, e, None) for t in ordered for e in self.orders[id(t)] if not e.derives_from
+        )
+        derived: deque[tuple[_Task, Edition, Product | None]] = deque()
+        started: set[int] = set()
+        max_open = 2 * self.workers + 2
+
+        def fill() -> None:
+            while (roots or derived) and len(running) < self.workers:
+                open_tasks = sum(1 for i in started if self.waiting[i] > 0)
+                if roots and (not derived or open_tasks < max_open):
+                    task, edition, source = roots.popleft()
+                else:
+                    task, edition, source = derived.popleft()
+                started.add(id(task))
+                running[self._submit(pool, task, edition, source)] = (task, edition)
+
         try:
-            # Layouts first, the largest first, so no worker is left with one long job at
-            # the end; editions that need no layout (the web page) fill the gaps.
-            ordered = sorted(self.tasks, key=lambda t: -len(t.version.blocks) if t.version else 0)
-            roots = [(t, e) for t in ordered for e in self.orders[id(t)] if not e.derives_from]
-            roots.sort(key=lambda job: not self._has_children(*job))
-            for task, edition in roots:
-                running[self._submit(pool, task, edition, None)] = (task, edition)
+            fill()
             gc.unfreeze()  # the workers are forked on the first submit
             thread = threading.Thread(target=check_in_thread, name="check", daemon=True)
             thread.start()
@@ -348,12 +367,12 @@ class _Scheduler:
                     self.products[id(task)][edition.name] = product
                     self.problems[id(task)] += problems
                     self.waiting[id(task)] -= 1
-                    for child in self.orders[id(task)]:
-                        if child.derives_from == edition.name:
-                            running[self._submit(pool, task, child, product)] = (task, child)
+                    children = [e for e in self.orders[id(task)] if e.derives_from == edition.name]
+                    derived.extendleft((task, child, product) for child in reversed(children))
                     if self.waiting[id(task)] == 0:
                         self._require_preflight(task)
                         done_tasks.append(task)
+                fill()
                 if failure:
                     raise failure[0]
                 if checked.is_set():
@@ -373,9 +392,6 @@ class _Scheduler:
             raise
         pool.shutdown()
         return results
-
-    def _has_children(self, task: _Task, edition: Edition) -> bool:
-        return any(e.derives_from == edition.name for e in self.orders[id(task)])
 
     def _submit(self, pool: Any, task: _Task, edition: Edition, source: Product | None) -> Any:
         return pool.submit(_make_one, task, edition, source, self.resources, self.out_dir)
