@@ -144,6 +144,22 @@ COLUMNS = (
 )
 
 
+def _percent(value: float) -> str:
+    """'99.7 %' in English, '99,7 %' in German: one decimal, none when it is 0.
+
+    >>> from leichtesprache.i18n import use_language
+    >>> with use_language("de"):
+    ...     _percent(99.66), _percent(100.0)
+    ('99,7 %', '100 %')
+    """
+    from babel.numbers import format_decimal
+
+    from .i18n import current_language
+
+    number = format_decimal(round(value, 1), format="0.#", locale=current_language())
+    return f"{number} %"
+
+
 def print_status(state: ProjectStatus) -> None:
     """The table of catalogues and the publish state of each language, on the terminal."""
     from rich.console import Console
@@ -153,7 +169,7 @@ def print_status(state: ProjectStatus) -> None:
     for key, heading in COLUMNS:
         table.add_column(_(heading), justify="left" if key in ("language", "domain") else "right")
     for r in state.catalogs:
-        done = f"{r.percent:.1f}".removesuffix(".0") + " %"
+        done = _percent(r.percent)
         style = "green" if r.complete else ("yellow" if r.translated else "red")
         table.add_row(
             r.language,

@@ -50,7 +50,7 @@ from .app import cli, err, handle_errors, load, project_option, quiet, shown, ve
     "--jobs",
     type=click.IntRange(1, 64),
     default=None,
-    help=N_("Language versions made in parallel (default: the number of processor cores)."),
+    help=N_("Files made at the same time (default: the number of processor cores)."),
 )
 @click.option("--force", is_flag=True, help=N_("Make every file again, even if nothing changed."))
 @click.option(
