@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .catalogtext import CatalogEntry, CatalogText
-from .i18n import N_, _, language_name
+from .i18n import N_, _, language_name, ngettext
 from .languages import Language
 from .qa_numbers import mask
 from .readability.model import Finding
@@ -231,9 +231,12 @@ def markup(item: TranslatedEntry) -> Iterator[Finding]:
         yield finding(
             "translation-markup",
             item,
-            _(
+            ngettext(
+                "The {language} text has {expected} bold part (**…**), the translation "
+                "has {found}.",
                 "The {language} text has {expected} bold parts (**…**), the translation "
-                "has {found}."
+                "has {found}.",
+                bold[1],
             ).format(language=source, expected=bold[1], found=bold[0]),
             _("Mark the same words in bold as in the {language} text.").format(language=source),
         )
@@ -242,9 +245,12 @@ def markup(item: TranslatedEntry) -> Iterator[Finding]:
         yield finding(
             "translation-markup",
             item,
-            _(
+            ngettext(
+                "The {language} text has {expected} link ([text](address)), the translation "
+                "has {found}.",
                 "The {language} text has {expected} links ([text](address)), the translation "
-                "has {found}."
+                "has {found}.",
+                links[1],
             ).format(language=source, expected=links[1], found=links[0]),
             _("Make the same words a link as in the {language} text.").format(language=source),
         )
