@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .catalog import UI_DOMAIN
-from .checkcache import cached, remember
+from .checkcache import cached, check_and_remember
 from .config import Project
 from .errors import ConfigError
 from .facts import FactNote, fact_warnings, undated_amounts
@@ -139,7 +139,7 @@ def _check_all(
     workers = min(os.cpu_count() or 1, len(todo))
     if workers <= 1 or not hasattr(os, "fork"):
         for pair, version in todo.items():
-            results[pair] = _check_and_remember(version, project)
+            results[pair] = check_and_remember(version, project)
         return results
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -156,12 +156,6 @@ def _check_all(
     return results
 
 
-def _check_and_remember(version: LanguageVersion, project: Project) -> CheckResult:
-    result = check_version(version, project)
-    remember(version, project, result)  # the next `check` and `status` reuse it
-    return result
-
-
 #: What forked check workers inherit from the parent: the project and the versions to check.
 _SHARED: tuple[Project, dict[tuple[str, str], LanguageVersion]] | None = None
 
@@ -169,7 +163,7 @@ _SHARED: tuple[Project, dict[tuple[str, str], LanguageVersion]] | None = None
 def _check_in_worker(pair: tuple[str, str]) -> CheckResult:
     assert _SHARED is not None
     project, versions = _SHARED
-    return _check_and_remember(versions[pair], project)
+    return check_and_remember(versions[pair], project)
 
 
 def _prepare(codes: list[str]) -> None:

@@ -34,13 +34,22 @@ CACHE_DIR = ".leichtesprache-cache"
 
 def error_count(version: LanguageVersion, project: Project) -> int:
     """The check errors of ``version``: from the cache, or by checking it (then cached)."""
-    result = cached(version, project)
-    if result is None:
-        from .check import check_version
+    return checked(version, project).counts.get("error", 0)
 
-        result = check_version(version, project)
-        remember(version, project, result)
-    return result.counts.get("error", 0)
+
+def checked(version: LanguageVersion, project: Project) -> CheckResult:
+    """The check result of ``version``: remembered, or checked now and remembered."""
+    result = cached(version, project)
+    return result if result is not None else check_and_remember(version, project)
+
+
+def check_and_remember(version: LanguageVersion, project: Project) -> CheckResult:
+    """Check ``version`` now; the next ``check``, ``status`` and ``build`` reuse the result."""
+    from .check import check_version
+
+    result = check_version(version, project)
+    remember(version, project, result)
+    return result
 
 
 def cached(version: LanguageVersion, project: Project) -> CheckResult | None:

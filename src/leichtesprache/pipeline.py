@@ -215,15 +215,9 @@ def _require_passing(version: LanguageVersion, project: Project) -> None:
     A version unchanged since the last ``check`` (or build) is not checked again: its
     result comes from the check cache, keyed by everything the check reads.
     """
-    from .checkcache import cached, remember
+    from .checkcache import checked
 
-    result = cached(version, project)
-    if result is None:
-        from .check import check_version
-
-        result = check_version(version, project)
-        remember(version, project, result)
-    if not result.passed:
+    if not checked(version, project).passed:
         raise ProblemsFound(
             _("'{code}' has errors: easy-language rules or translation checks").format(
                 code=version.code
@@ -324,8 +318,8 @@ class _Scheduler:
         gc.freeze()
         running: dict[Future[tuple[Product, list[Problem]]], tuple[_Task, Edition]] = {}
         results: list[BuildResult] = []
-        done_tasks: list[_Task] = []
-        written: set[int] = set()
+        unwritten = len(self.tasks)
+        done: list[_Task] = []  # made and preflighted, waiting for the check
         # Jobs waiting for a free worker; at most one job per worker is handed to the pool.
         # New layouts go first, the largest languages first, while few languages are open
         # (laid out, editions still to make): the short derived jobs then fill the gaps at
@@ -355,7 +349,7 @@ class _Scheduler:
             gc.unfreeze()  # the workers are forked on the first submit
             thread = threading.Thread(target=check_in_thread, name="check", daemon=True)
             thread.start()
-            while running or len(written) < len(self.tasks):
+            while unwritten:
                 if running:
                     finished, _pending = wait(running, timeout=0.05, return_when=FIRST_COMPLETED)
                 else:
@@ -371,19 +365,19 @@ class _Scheduler:
                     derived.extendleft((task, child, product) for child in reversed(children))
                     if self.waiting[id(task)] == 0:
                         self._require_preflight(task)
-                        done_tasks.append(task)
+                        done.append(task)
                 fill()
                 if failure:
                     raise failure[0]
                 if checked.is_set():
-                    for task in done_tasks:
-                        if id(task) not in written:
-                            written.add(id(task))
-                            made = {e.name: self.products[id(task)][e.name] for e in task.editions}
-                            results.extend(
-                                _report(_write_task(task, made, self.out_dir), self.observer)
-                            )
-                            self.products[id(task)].clear()  # the memory goes back
+                    for task in done:
+                        products = self.products.pop(id(task))  # the memory goes back
+                        made = {e.name: products[e.name] for e in task.editions}
+                        results.extend(
+                            _report(_write_task(task, made, self.out_dir), self.observer)
+                        )
+                    unwritten -= len(done)
+                    done.clear()
         except BaseException:
             gc.unfreeze()
             # Do not wait for layouts nobody will write; idle workers end now, busy ones
