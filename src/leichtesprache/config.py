@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, LanguageError, LeichteSpracheError, Problem
-from .i18n import _, available_languages, ngettext
+from .i18n import N_, _, available_languages, ngettext
 from .languages import Language, get_language
 from .textfile import line_of, load_toml
 
@@ -132,39 +133,19 @@ def load_project(path: Path | None = None) -> Project:
     problems: list[Problem] = []
     rel = config_file.name
     project_tbl = settings.get("project", {})
-    known_tables = {"project", "check", "build"}
-    for key in settings:
-        if key not in known_tables:
-            problems.append(
-                Problem(
-                    _("unknown setting '{key}'").format(key=key),
-                    rel,
-                    line_of(config_file, key),
-                    hint=_("known tables are: {names}").format(
-                        names=", ".join(sorted(known_tables))
-                    ),
-                )
-            )
-    known_keys = {
+    known_tables = ("build", "check", "project")
+    problems += _unknown_keys(
+        settings, known_tables, "", config_file, N_("known tables are: {names}")
+    )
+    known_keys = (
         "languages",
-        "source_language",
-        "publications",
-        "ui_language",
         "name",
         "public_url",
-    }
-    for key in project_tbl:
-        if key not in known_keys:
-            problems.append(
-                Problem(
-                    _("unknown setting '{key}'").format(key=f"project.{key}"),
-                    rel,
-                    line_of(config_file, key),
-                    hint=_("known settings are: {names}").format(
-                        names=", ".join(sorted(known_keys))
-                    ),
-                )
-            )
+        "publications",
+        "source_language",
+        "ui_language",
+    )
+    problems += _unknown_keys(project_tbl, known_keys, "project.", config_file)
     source = project_tbl.get("source_language", "de")
     languages = project_tbl.get("languages", [source])
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
@@ -282,6 +263,26 @@ def load_project(path: Path | None = None) -> Project:
     )
 
 
+def _unknown_keys(
+    table: dict[str, Any],
+    known: Sequence[str],
+    prefix: str,
+    config_file: Path,
+    hint: str = N_("known settings are: {names}"),
+) -> list[Problem]:
+    """A problem for each key of ``table`` that is not ``known``, at its line."""
+    return [
+        Problem(
+            _("unknown setting '{key}'").format(key=prefix + key),
+            config_file.name,
+            line_of(config_file, key),
+            hint=_(hint).format(names=", ".join(known)),
+        )
+        for key in table
+        if key not in known
+    ]
+
+
 #: Keys of the ``[build]`` table.
 BUILD_KEYS = ("print_profile", "print_condition", "crop_marks")
 
@@ -290,16 +291,7 @@ def _build_settings(
     build: dict[str, Any], root: Path, config_file: Path, problems: list[Problem]
 ) -> tuple[Path | None, str | None, bool]:
     rel = config_file.name
-    for key in build:
-        if key not in BUILD_KEYS:
-            problems.append(
-                Problem(
-                    _("unknown setting '{key}'").format(key=f"build.{key}"),
-                    rel,
-                    line_of(config_file, key),
-                    hint=_("known settings are: {names}").format(names=", ".join(BUILD_KEYS)),
-                )
-            )
+    problems += _unknown_keys(build, BUILD_KEYS, "build.", config_file)
     profile: Path | None = None
     raw = build.get("print_profile")
     if raw is not None:
