@@ -8,12 +8,11 @@ necessary (reference easy-language.md §2.2).
 from __future__ import annotations
 
 import pytest
+import textstat
+from textstat.backend import counts, metrics
 
 from leichtesprache.readability import TextUnit, check_units
 from leichtesprache.readability.formulas import textstat_flesch_constants
-
-textstat = pytest.importorskip("textstat")
-from textstat.backend import counts, metrics  # noqa: E402
 
 #: "Es war einmal …" by hand: 6 sentences, 23 words.
 FAIRY_TALE = (

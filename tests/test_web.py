@@ -118,7 +118,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Any:
         pytest.skip("Chromium is not installed (sh scripts/install-system-packages.sh --test)")
     if not AXE.is_file():
         pytest.skip("axe-core is not installed (sh scripts/install-system-packages.sh --test)")
-    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium import webdriver  # a test extra
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
