@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .catalog import UI_DOMAIN
-from .checkcache import cached, check_and_remember
+from .checkcache import cache_file, cached, check_and_remember
 from .config import Project
 from .errors import ConfigError
 from .facts import FactNote, fact_warnings, undated_amounts
@@ -112,17 +112,23 @@ def _check_all(
     """Check each (publication, language) whose texts changed since the last check.
 
     A version whose fingerprint matches the cache (``checkcache``) is not checked again.
-    The rest are checked in parallel on several cores: forked workers inherit the versions
-    already translated, and each runs only its own languages' rules and word lists.
+    The rest are checked in parallel on several cores. A version never checked before (no
+    cache file) is read and translated in its worker, not here: reading the catalogues is
+    a fifth of a first check, and it runs side by side there. Forked workers inherit the
+    workspace and the versions already translated here, and each runs only its own
+    languages' rules and word lists.
     """
     global _SHARED
     project = workspace.project
     results: dict[tuple[str, str], CheckResult] = {}
-    todo: dict[tuple[str, str], LanguageVersion] = {}
+    todo: dict[tuple[str, str], LanguageVersion | None] = {}
     for name, code in pairs:
-        if code != project.source_language and workspace.catalog(code, name) is None:
+        if code != project.source_language and not workspace.catalog_file(code, name).is_file():
             label = workspace.label(workspace.catalog_file(code, name))
             results[(name, code)] = _no_catalogue(code, label)
+            continue
+        if not cache_file(project, name, code).is_file():
+            todo[(name, code)] = None
             continue
         version = workspace.version(name, code, day)
         known = cached(version, project)
@@ -137,16 +143,15 @@ def _check_all(
             )
         )
     workers = min(os.cpu_count() or 1, len(todo))
-    if workers <= 1 or not hasattr(os, "fork"):
-        for pair, version in todo.items():
-            results[pair] = check_and_remember(version, project)
-        return results
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _SHARED = (project, todo)
-    _prepare([code for _, code in todo])
+    _SHARED = (workspace, day, todo)
     try:
+        if workers <= 1 or not hasattr(os, "fork"):
+            results.update({pair: _check_in_worker(pair) for pair in todo})
+            return results
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _prepare([code for _, code in todo])
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = {pair: pool.submit(_check_in_worker, pair) for pair in todo}
@@ -156,20 +161,21 @@ def _check_all(
     return results
 
 
-#: What forked check workers inherit from the parent: the project and the versions to check.
-_SHARED: tuple[Project, dict[tuple[str, str], LanguageVersion]] | None = None
+#: What forked check workers inherit from the parent: the workspace, the day of the facts
+#: and the versions to check (None: not read yet).
+_SHARED: tuple[Workspace, date, dict[tuple[str, str], LanguageVersion | None]] | None = None
 
 
 def _check_in_worker(pair: tuple[str, str]) -> CheckResult:
     assert _SHARED is not None
-    project, versions = _SHARED
-    return check_and_remember(versions[pair], project)
+    workspace, day, versions = _SHARED
+    version = versions[pair] or workspace.version(*pair, day)
+    return check_and_remember(version, workspace.project)
 
 
 def _prepare(codes: list[str]) -> None:
-    """Import what every worker needs once, in the parent: the forks share it."""
-    import wordfreq  # noqa: F401
-
+    """Import what every worker needs once, in the parent: the forks share it. The word
+    lists are not loaded here: each worker reads only its own languages' lists."""
     from .readability.registry import find
 
     for code in codes:

@@ -107,7 +107,12 @@ def fingerprint(version: LanguageVersion, project: Project) -> str:
 
 
 def _path(version: LanguageVersion, project: Project) -> Path:
-    return project.root / CACHE_DIR / f"check-{version.publication.name}-{version.code}.json"
+    return cache_file(project, version.publication.name, version.code)
+
+
+def cache_file(project: Project, name: str, code: str) -> Path:
+    """Where the check result of publication ``name`` in language ``code`` is kept."""
+    return project.root / CACHE_DIR / f"check-{name}-{code}.json"
 
 
 @lru_cache(maxsize=1)

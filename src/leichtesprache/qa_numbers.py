@@ -147,9 +147,11 @@ def _ascii_digits(text: str) -> str:
     """Every decimal digit as 0-9 (Arabic-Indic, Persian … digits keep their places)."""
     if text.isascii():
         return text
-    return "".join(
-        str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text
-    )
+    return _OTHER_DIGIT_RE.sub(lambda m: str(unicodedata.decimal(m.group(0))), text)
+
+
+#: A decimal digit of another digit system (re's ``\d`` is every Unicode decimal digit).
+_OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")
 
 
 def _zeros(text: str) -> frozenset[int]:

@@ -150,16 +150,16 @@ class TermText:
         self.forms = [_forms(text[a:b], self.base) for a, b in self.spans]
         self._starts: dict[str, list[int]] = {}
         for index, forms in enumerate(self.forms):
-            for prefix in {f[:2] for f in forms}:
+            for prefix in _form_prefixes(forms):
                 self._starts.setdefault(prefix, []).append(index)
         self._match = _matcher(self.base)
 
     def find(self, term: str) -> tuple[int, int] | None:
-        wanted = _term_keys(term, self.language)
-        if not wanted:
+        wanted, prefixes = _term_plan(term, self.language)
+        hits = [self._starts[p] for p in prefixes if p in self._starts]
+        if not hits:  # most terms are not in most texts: no word starts like the term
             return None
-        first = wanted[0]
-        candidates = sorted({i for p in _prefixes(first) for i in self._starts.get(p, ())})
+        candidates = hits[0] if len(hits) == 1 else sorted({i for hit in hits for i in hit})
         size = len(wanted)
         for i in candidates:
             if i + size <= len(self.forms) and all(
@@ -190,6 +190,18 @@ def _term_keys(term: str, language: str) -> tuple[_Wanted, ...]:
 
 def _prefixes(wanted: _Wanted) -> set[str]:
     return {wanted[0][:2], *(k[:2] for k in wanted[1])}
+
+
+@lru_cache(maxsize=4096)
+def _term_plan(term: str, language: str) -> tuple[tuple[_Wanted, ...], tuple[str, ...]]:
+    """A term's words as compared, and the first letters a text word needs to be its first."""
+    wanted = _term_keys(term, language)
+    return wanted, tuple(sorted(_prefixes(wanted[0]))) if wanted else ()
+
+
+@lru_cache(maxsize=65536)
+def _form_prefixes(forms: frozenset[str]) -> frozenset[str]:
+    return frozenset(f[:2] for f in forms)
 
 
 def _words(text: str) -> list[str]:
