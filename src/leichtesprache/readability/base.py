@@ -321,19 +321,30 @@ class Doc:
     def _explained(self, key: str) -> bool:
         if len(key) < 2:
             return False
-        for term in self.glossary_keys():
-            if key == term or (
-                len(term) >= 4 and key.startswith(term) and len(key) - len(term) <= 3
-            ):
-                return True
-            if len(key) >= 4 and term.startswith(key) and len(term) - len(key) <= 2:
-                return True
+        terms, shortened = self._glossary_index()
+        # A term itself, or with an ending of up to 3 letters (a term of 4 letters or more).
+        if key in terms or any(len(key) - cut >= 4 and key[:-cut] in terms for cut in range(1, 4)):
+            return True
+        # The term without its last one or two letters ("Minijob" for the term "Minijobs").
+        if len(key) >= 4 and key in shortened:
+            return True
         lemma = self.profile.lemma
         if lemma is not None and len(key) >= 4:
             # Endings may change the stem (работодатель -> работодателю): compare
             # dictionary forms, also with each word of a multi-word term.
             return lemma(key) in self._glossary_lemmas(lemma)
         return False
+
+    def _glossary_index(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The word-book's keys, and each key without its last one or two letters."""
+        cached = self.__dict__.get("_glossary_index_data")
+        if cached is None:
+            keys = self.glossary_keys()
+            shortened = {k[: len(k) - cut] for k in keys for cut in (0, 1, 2) if len(k) > cut}
+            cached = (frozenset(keys), frozenset(shortened))
+            self.__dict__["_glossary_index_data"] = cached
+        result: tuple[frozenset[str], frozenset[str]] = cached
+        return result
 
     def _glossary_lemmas(self, lemma: Callable[[str], str]) -> frozenset[str]:
         cached = self.__dict__.get("_lemmas")

@@ -199,12 +199,15 @@ def _shape(text: str, length: int) -> tuple[int, ...]:
 
 
 def _term_for(keys: dict[str, str], key: str) -> str | None:
+    """The word-book key ``key`` is, or starts with (an ending of up to 3 letters after a
+    key of 4 letters or more); of several, the first in the word-book."""
     if key in keys:
         return key
-    for term in keys:
-        if len(term) >= 4 and key.startswith(term) and len(key) - len(term) <= 3:
-            return term
-    return None
+    found = [key[:-cut] for cut in (1, 2, 3) if len(key) - cut >= 4 and key[:-cut] in keys]
+    if len(found) > 1:
+        order = {term: i for i, term in enumerate(keys)}
+        found.sort(key=order.__getitem__)
+    return found[0] if found else None
 
 
 def glossary_consistency(doc: Doc) -> Iterator[Hit]:

@@ -33,12 +33,14 @@ _EMPHASIS = (
 )
 
 #: Protected spans: never checked as words; placeholders and phone numbers act as numbers.
+#: The possessive runs (``++``) give a word back in one step instead of letter by letter: a
+#: run of word letters cannot end inside a word, so they match exactly what ``+`` matches.
 _PROTECTED = re.compile(
     r"(?P<placeholder>\{[^{}\s]{1,60}\})"
     r"|(?P<url>(?:https?://|mailto:|tel:|www\.)[^\s<>()\[\]{}\"]+[^\s<>()\[\]{}\".,;:!?]"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|eu|info|gov|fr|ru|uk|at|ch|ae|sa|eg|ma)"
+    r"|\b[\w-]++(?:\.[\w-]++)*\.(?:de|com|org|net|eu|info|gov|fr|ru|uk|at|ch|ae|sa|eg|ma)"
     r"\b(?:/[^\s<>()\[\]{}\"]*[^\s<>()\[\]{}\".,;:!?])?)"
-    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<email>[\w.+-]++@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<phone>(?<![\w.,/])(?:(?:\+|00)\d[\d ()/-]{6,}\d|0\d{2,5}[ /-]\d[\d -]{4,}\d)(?![\d/]))"
 )
 
