@@ -148,3 +148,17 @@ def test_init_project_builds_at_once(run_cli, tmp_path: Path) -> None:
     assert (target / "dist" / "beispiel" / "beispiel-de.pdf").is_file()
     result = run_cli("add-language", "fr", "--project", target)
     assert "template labels filled in" in result.output
+
+
+def test_quiet_check_shows_only_errors(run_cli, tmp_path: Path) -> None:
+    text = tmp_path / "text.md"
+    # An error (brackets) and a warning (a negation) in one file.
+    text.write_text("Sie bekommen Geld (jeden Monat).\nSie zahlen nichts.\n", encoding="utf-8")
+    loud = run_cli("--ui-language", "en", "check", "--lang", "de", text)
+    quiet = run_cli("--ui-language", "en", "--quiet", "check", "--lang", "de", text)
+    assert loud.exit_code == quiet.exit_code == 1
+    assert "warning negation" in loud.output and "Metrics" in loud.output
+    assert "error brackets" in quiet.output
+    assert "negation" not in quiet.output and "Metrics" not in quiet.output
+    # The totals still count what was left out.
+    assert "Total: 1 error, 1 warning, 0 notes." in quiet.output

@@ -118,9 +118,8 @@ def figures(item: TranslatedEntry) -> Iterator[Finding]:
                 n.start,
                 n.end,
             )
-    for month in sorted(
-        months_in(item.source, source_code) - months_in(item.text, code, inflected=True)
-    ):
+    named = months_in(item.source, source_code)
+    for month in sorted(named - months_in(item.text, code, inflected=True) if named else ()):
         name = get_month_names("wide", locale=source_code)[month]
         yield finding(
             "translation-number",

@@ -171,7 +171,7 @@ def check(
     elif fmt == "html":
         report = format_html(results)
     else:
-        report = format_text(results)
+        report = format_text(results, only_errors=quiet())
     if output is not None:
         from ..fsutil import atomic_write_text
 

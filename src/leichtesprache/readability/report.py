@@ -60,10 +60,14 @@ def _shared_hints(findings: Sequence[Finding]) -> dict[tuple[str, str], int]:
     return {key: n for key, n in counts.items() if n > 1}
 
 
-def format_text(results: Sequence[CheckResult], *, color: bool = False) -> str:
+def format_text(
+    results: Sequence[CheckResult], *, color: bool = False, only_errors: bool = False
+) -> str:
     """Findings grouped per language: ``file:line: severity rule: message — suggestion``.
 
-    A suggestion that several findings of one file share is shown once, below them.
+    A suggestion that several findings of one file share is shown once, below them. With
+    ``only_errors`` (``--quiet``) warnings, notes and metrics are left out; the totals still
+    count them.
     """
     out: list[str] = []
     totals = {s: 0 for s in SEVERITIES}
@@ -75,8 +79,9 @@ def format_text(results: Sequence[CheckResult], *, color: bool = False) -> str:
         for result in group:
             state = translate("passed") if result.passed else translate("failed")
             out.append(f"  {result.source}: {state}")
-            shared = _shared_hints(result.findings)
-            for finding in result.findings:
+            shown = [f for f in result.findings if f.severity == "error" or not only_errors]
+            shared = _shared_hints(shown)
+            for finding in shown:
                 severity = _severity_name(finding.severity)
                 if color:
                     severity = f"{_COLORS.get(finding.severity, '')}{severity}{_RESET}"
@@ -98,7 +103,7 @@ def format_text(results: Sequence[CheckResult], *, color: bool = False) -> str:
                         count,
                     ).format(count=count, rule=rule, suggestion=suggestion)
                 )
-            if result.metrics:
+            if result.metrics and not only_errors:
                 out.append(
                     "    "
                     + translate("Metrics (a hint only): {metrics}", metrics=_metrics_line(result))
@@ -108,10 +113,16 @@ def format_text(results: Sequence[CheckResult], *, color: bool = False) -> str:
         out.append("")
     out.append(
         translate(
-            "Total: {errors} errors, {warnings} warnings, {infos} notes.",
-            errors=totals["error"],
-            warnings=totals["warning"],
-            infos=totals["info"],
+            "Total: {errors}, {warnings}, {infos}.",
+            errors=ngettext("{count} error", "{count} errors", totals["error"]).format(
+                count=totals["error"]
+            ),
+            warnings=ngettext("{count} warning", "{count} warnings", totals["warning"]).format(
+                count=totals["warning"]
+            ),
+            infos=ngettext("{count} note", "{count} notes", totals["info"]).format(
+                count=totals["info"]
+            ),
         )
     )
     return "\n".join(out) + "\n"
