@@ -265,3 +265,26 @@ def test_babel_extractor_reads_a_section_without_a_publication() -> None:
 
     found = list(extract("leichtesprache", io.BytesIO(b"# Titel {#a.title}\n\nSatz. {#a.b}\n")))
     assert [(m[3], m[1]) for m in found] == [("a.title", "Titel"), ("a.b", "Satz.")]
+
+
+def test_template_labels_are_remembered_until_a_template_changes(tmp_path: Path) -> None:
+    from leichtesprache.catalog import extract_ui
+
+    templates = tmp_path / "templates"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "templates", templates)
+    cache = tmp_path / "cache"
+    fresh = extract_ui(templates)
+    first = extract_ui(templates, cache)
+    assert (cache / "ui-template.json").is_file()
+    remembered = extract_ui(templates, cache)
+    assert str(first) == str(remembered) == str(fresh)
+    assert len(fresh) > 10
+    page = next(templates.rglob("*.html"))
+    page.write_text(
+        page.read_text(encoding="utf-8") + '{{ _("A label added for this test") }}\n',
+        encoding="utf-8",
+    )
+    changed = extract_ui(templates, cache)
+    assert "A label added for this test" in [e.msgid for e in changed]
+    (cache / "ui-template.json").write_text("{broken", encoding="utf-8")
+    assert str(extract_ui(templates, cache)) == str(changed)

@@ -135,9 +135,18 @@ def test_init_creates_a_project(run_cli, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (target / "leichtesprache.toml").is_file()
     assert (target / "locale" / "beispiel.pot").is_file()
+    assert "/.leichtesprache-cache/" in (target / ".gitignore").read_text(encoding="utf-8")
     result = run_cli("init", target)
     assert result.exit_code == 2 and "already holds" in result.output
     assert os.listdir(target)
+
+
+def test_init_keeps_an_existing_gitignore(run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "repo"
+    target.mkdir()
+    (target / ".gitignore").write_text("*.tmp\n", encoding="utf-8")
+    assert run_cli("init", target).exit_code == 0
+    assert (target / ".gitignore").read_text(encoding="utf-8") == "*.tmp\n"
 
 
 def test_init_project_builds_at_once(run_cli, tmp_path: Path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import os
 import re
 import sys
@@ -15,11 +18,14 @@ import polib
 from babel.util import TextWrapper
 
 from .errors import EXIT_BAD_INPUT, LeichteSpracheError
+from .fsutil import atomic_write_text
 from .markdown import parse_section
 from .merge import GENERATOR
 from .model import Block, Publication
 from .placeholders import PLACEHOLDER_RE, placeholder_key
 from .pofile import format_po, read_po
+
+log = logging.getLogger("leichtesprache.catalog")
 
 UI_DOMAIN = "ui"
 #: ``#.`` lines are wrapped at this width, the width Babel and xgettext always use.
@@ -92,13 +98,38 @@ def _pot_metadata(name: str, version: date | None, language: str) -> dict[str, s
     }
 
 
-def extract_ui(templates_dir: Path) -> polib.POFile:
-    """Template strings (English msgids) from ``{% trans %}``/``_()`` in the templates."""
+def extract_ui(templates_dir: Path, cache_dir: Path | None = None) -> polib.POFile:
+    """Template strings (English msgids) from ``{% trans %}``/``_()`` in the templates.
+
+    With ``cache_dir`` the messages are remembered in ``ui-template.json`` there, keyed by
+    the templates' names, sizes and times and by the versions of the tool, Babel and Jinja2:
+    ``status`` and ``check`` then skip importing Jinja2 and reading every template. A cache
+    that is missing, stale or damaged is ignored and written anew.
+    """
+    key = _template_stamp(templates_dir) if cache_dir is not None else ""
+    cache = cache_dir / "ui-template.json" if cache_dir is not None else None
+    if cache is not None:
+        entries = _cached_messages(cache, key)
+        if entries is not None:
+            return _ui_pot(entries)
+    entries = _extract_messages(templates_dir)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(exist_ok=True)
+            atomic_write_text(cache, json.dumps({"key": key, "messages": entries}) + "\n")
+        except OSError as exc:  # a read-only project still works, only slower
+            log.debug("cannot write %s: %s", cache, exc)
+    return _ui_pot(entries)
+
+
+#: One template message: msgctxt, msgid, msgid_plural, translator comment, occurrences.
+_UiMessage = tuple[str | None, str, str, str, list[tuple[str, str]]]
+
+
+def _extract_messages(templates_dir: Path) -> list[_UiMessage]:
     from babel.messages.extract import extract_from_dir
 
-    pot = polib.POFile()
-    pot.metadata = _pot_metadata(UI_DOMAIN, None, UI_SOURCE_LANGUAGE)
-    seen: dict[tuple[str | None, str], polib.POEntry] = {}
+    seen: dict[tuple[str | None, str], _UiMessage] = {}
     # The extractor named by its module, not "jinja2": Babel would scan every installed
     # package's entry points to find it, a tenth of a second on each `status`.
     method_map = [("**.html", "jinja2.ext:babel_extract")]
@@ -115,21 +146,67 @@ def extract_ui(templates_dir: Path) -> polib.POFile:
         else:
             msgid, plural = str(message), ""
         key = (context, msgid)
+        place = (f"templates/{filename}", str(lineno))
         if key in seen:
-            seen[key].occurrences.append((f"templates/{filename}", str(lineno)))
+            seen[key][4].append(place)
             continue
-        entry = polib.POEntry(
-            msgctxt=context,
-            msgid=msgid,
-            msgid_plural=plural,
-            msgstr="",
-            msgstr_plural={0: "", 1: ""} if plural else {},
-            comment="\n".join(comments),
-            occurrences=[(f"templates/{filename}", str(lineno))],
+        seen[key] = (context, msgid, plural, "\n".join(comments), [place])
+    return list(seen.values())
+
+
+def _ui_pot(messages: list[_UiMessage]) -> polib.POFile:
+    pot = polib.POFile()
+    pot.metadata = _pot_metadata(UI_DOMAIN, None, UI_SOURCE_LANGUAGE)
+    for context, msgid, plural, comment, occurrences in messages:
+        pot.append(
+            polib.POEntry(
+                msgctxt=context,
+                msgid=msgid,
+                msgid_plural=plural,
+                msgstr="",
+                msgstr_plural={0: "", 1: ""} if plural else {},
+                comment=comment,
+                occurrences=list(occurrences),
+            )
         )
-        seen[key] = entry
-        pot.append(entry)
     return pot
+
+
+def _template_stamp(templates_dir: Path) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = []
+    for name in ("leichtesprache", "babel", "jinja2"):
+        try:
+            parts.append(f"{name}={version(name)}")
+        except PackageNotFoundError:  # pragma: no cover - run from a source tree
+            parts.append(f"{name}=?")
+    parts.append(str(Path(__file__).stat().st_mtime_ns))  # this extractor's own code
+    if templates_dir.is_dir():
+        for path in sorted(templates_dir.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                parts.append(f"{path.relative_to(templates_dir)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _cached_messages(cache: Path, key: str) -> list[_UiMessage] | None:
+    try:
+        data = json.loads(cache.read_text("utf-8"))
+        if data.get("key") != key:
+            return None
+        return [
+            (
+                None if c is None else str(c),
+                str(i),
+                str(p),
+                str(m),
+                [(str(f), str(n)) for f, n in o],
+            )
+            for c, i, p, m, o in data["messages"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def babel_extract(

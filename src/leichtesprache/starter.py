@@ -7,6 +7,14 @@ from pathlib import Path
 from .errors import ConfigError
 from .i18n import _
 
+#: What git should not keep: the built files, the remembered check results, the run lock.
+#: Written only where the folder has no .gitignore yet (an existing one is the user's).
+GITIGNORE = """\
+/dist/
+/.leichtesprache-cache/
+.leichtesprache.lock
+"""
+
 FILES: dict[str, str] = {
     "leichtesprache.toml": """\
 # Settings of this leichtesprache project.
@@ -83,6 +91,10 @@ def create_project(directory: Path) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, text)
         created.append(path)
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        atomic_write_text(ignore, GITIGNORE)
+        created.append(ignore)
     project = load_project(directory)
     for change in update(project):
         if change.action != "unchanged":

@@ -16,6 +16,7 @@ import polib
 
 from .catalog import UI_DOMAIN, UI_SOURCE_LANGUAGE, catalog_path, extract_ui
 from .catalogtext import CatalogText
+from .checkcache import CACHE_DIR
 from .config import Project
 from .content import load_publication
 from .errors import ConfigError, LanguageError, ProblemsFound
@@ -101,7 +102,9 @@ class Workspace:
     def ui_template(self) -> polib.POFile:
         """The template labels of the project's templates (extracted once)."""
         if self._ui_template is None:
-            self._ui_template = extract_ui(self.project.templates_dir)
+            self._ui_template = extract_ui(
+                self.project.templates_dir, self.project.root / CACHE_DIR
+            )
         return self._ui_template
 
     def ui_labels(self, code: str) -> UiLabels:
