@@ -308,3 +308,65 @@ def test_font_check_refuses_other_fonts(german: tuple[Publication, Built, Path])
 
 def test_fontconfig_environment_is_restored(german: tuple[Publication, Built, Path]) -> None:
     assert os.environ.get("FONTCONFIG_FILE") != str(FONTS / "fonts.conf")
+
+
+_IMPORT = """
+import ctypes.util, sys
+calls = []
+search = ctypes.util.find_library
+def counting(name):
+    calls.append(name)
+    return search(name)
+ctypes.util.find_library = counting
+{setup}
+from leichtesprache.weasy import import_weasyprint
+import_weasyprint()
+from weasyprint.text import ffi
+print(len(calls), ffi.harfbuzz_subset is not None, ctypes.util.find_library is counting)
+"""
+
+
+def test_weasyprint_is_imported_without_the_library_search() -> None:
+    import subprocess
+    import sys
+
+    plain = (
+        "import weasyprint\nfrom weasyprint.text import ffi\nprint(ffi.harfbuzz_subset is not None)"
+    )
+    expected = subprocess.run(
+        [sys.executable, "-c", plain], capture_output=True, text=True, check=True
+    ).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT.format(setup="")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    # No search, the same libraries (hb-subset too), and find_library is given back.
+    assert out == ["0", *expected, "True"]
+
+
+def test_weasyprint_import_falls_back_to_the_library_search() -> None:
+    import subprocess
+    import sys
+
+    # A machine where only the search finds the libraries: loading by file name fails.
+    setup = (
+        "import cffi.api\n"
+        "load = cffi.api._load_backend_lib\n"
+        "def only_searched(backend, name, flags):\n"
+        "    searching = ctypes.util.find_library is counting\n"
+        "    if isinstance(name, str) and '.so' in name and not searching:\n"
+        "        raise OSError('not by file name')\n"
+        "    return load(backend, name, flags)\n"
+        "cffi.api._load_backend_lib = only_searched\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT.format(setup=setup)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    calls, subset, restored = out.stdout.split()
+    assert int(calls) > 0 and subset == "True" and restored == "True"
+    assert "could not import" not in out.stdout

@@ -292,7 +292,9 @@ class _Scheduler:
         from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
         # Forked workers share what the parent imported: WeasyPrint loads once.
-        import weasyprint  # noqa: F401
+        from .weasy import import_weasyprint
+
+        import_weasyprint()
 
         failure: list[BaseException] = []
         checked = threading.Event()

@@ -36,6 +36,43 @@ MAX_ASSET_BYTES = 50 * 1024 * 1024
 _FONTCONFIG_LOCK = threading.Lock()
 
 
+def import_weasyprint() -> None:
+    """Import WeasyPrint, on Linux without ctypes' library search (a quarter of a second).
+
+    WeasyPrint tries several names per C library, the Windows and macOS names first, and
+    cffi asks ``ctypes.util.find_library`` about each name it cannot open at once; on Linux
+    that runs ``ldconfig -p`` and the C compiler, five times over. WeasyPrint's list always
+    ends with the file name (``libpango-1.0.so.0``), which the dynamic loader opens from the
+    same cache ``ldconfig`` reads, so the search is skipped. Should a library be found only
+    by the search, the import is simply done again with it.
+    """
+    import sys
+
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint
+
+        return
+    import ctypes.util
+    import io
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = _no_search
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # its "could not import" notice
+            import weasyprint
+    except OSError:
+        for name in [m for m in sys.modules if m.partition(".")[0] == "weasyprint"]:
+            del sys.modules[name]
+        ctypes.util.find_library = search
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = search
+
+
+def _no_search(name: str) -> str | None:
+    return None
+
+
 @dataclass
 class Layout:
     """A laid-out language version: the tagged PDF with bleed, and where things are in it."""
@@ -82,6 +119,7 @@ def lay_out(
         )
     fetcher = _asset_fetcher([*asset_dirs, fonts_dir])
     font_config, font_css = _fonts(fonts_dir)
+    import_weasyprint()
     with _weasyprint_warnings() as records, fewer_collections():
         from weasyprint import HTML
         from weasyprint.urls import FatalURLFetchingError
