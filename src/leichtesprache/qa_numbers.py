@@ -80,6 +80,8 @@ def numbers(text: str, language: str) -> list[Number]:
     >>> [str(n.value) for n in numbers("7 236 euros, 13,90 euros", "fr")]
     ['7236', '13.90']
     """
+    if not _ANY_DIGIT_RE.search(text):
+        return []  # most easy-language sentences have no number at all
     masked = mask(_ascii_digits(text))
     found: list[Number] = []
     pieces, last = [], 0
@@ -150,6 +152,8 @@ def _ascii_digits(text: str) -> str:
     return _OTHER_DIGIT_RE.sub(lambda m: str(unicodedata.decimal(m.group(0))), text)
 
 
+#: Any decimal digit, of any digit system.
+_ANY_DIGIT_RE = re.compile(r"\d")
 #: A decimal digit of another digit system (re's ``\d`` is every Unicode decimal digit).
 _OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")
 
