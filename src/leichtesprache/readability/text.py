@@ -26,6 +26,8 @@ _LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:|tel:)[^>\s]+|[^>\s@]+@[^>\s]+)>")
 _CODE = re.compile(r"`([^`\n]+)`")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|\\(?=\n)")
+#: Every pattern below needs one of these signs.
+_MARKUP_SIGNS = re.compile(r"[`\[<*_~\\]")
 _EMPHASIS = (
     re.compile(r"(?<!\\)(\*\*|__|~~)(?=\S)(.+?)(?<=[^\s\\])\1", re.S),
     re.compile(r"(?<![\w*\\])(\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])", re.S),
@@ -107,6 +109,8 @@ def strip_markdown(raw: str) -> tuple[str, list[int]]:
     'Sie müssen hier klicken.'
     """
     text, offsets = raw, list(range(len(raw) + 1))
+    if not _MARKUP_SIGNS.search(raw):
+        return text, offsets  # plain text: no pattern below can match
     text, offsets = _apply(text, offsets, _CODE, lambda m: [1])
     text, offsets = _apply(text, offsets, _LINK, lambda m: [2])
     text, offsets = _apply(text, offsets, _AUTOLINK, lambda m: [1])
