@@ -249,32 +249,29 @@ NOT_GRADED = frozenset(
         "جوب",  # "ميني جوب" (the English "job"), not جابَ (roam)
     }
 )
-#: The highest level of a word found only through a guessed ending or prefix (a warning at
-#: most: "نقود" would be "ن" + "قود", "أوقات" would be "أوق").
-_GUESSED_MAX = 4
-
-
 @lru_cache(maxsize=65536)
 def word_level(word: str) -> int | None:
     """The level (SAMER, 1 easy to 5 hard) of the lemma a word form belongs to, or None.
 
-    Of all lemmas found for the forms of ``_candidates``, the lowest level counts: "بها" is
-    "ب" + "ها", not the rare noun "بهاء", and "تعمل" is the verb, not "تعمّل" (affectation).
-    Trying the word as written first, and stopping there, gave those false alarms on easy text.
+    A word found only through a guessed ending or prefix counts as graded when the guess
+    is easy ("تحصلين" -> "حصل"), not when it is hard ("نقود" would be "ن" + "قود", "أوقات"
+    would be "أوق"): then wordfreq judges it. Of all lemmas found for the forms of
+    ``_candidates``, the lowest level counts: "بها" is "ب" + "ها", not the rare noun "بهاء",
+    and "تعمل" is the verb, not "تعمّل" (affectation). Trying the word as written first, and
+    stopping there, gave those false alarms on easy text.
 
     >>> word_level("ناهزت"), word_level("والمدرسة"), word_level("بها"), word_level("نقود")
-    (5, 1, 1, 4)
+    (5, 1, 1, None)
     """
     levels = _levels()
     stems = _stems(word)
-    if not NOT_GRADED.isdisjoint(stems):
-        return None
     found = [levels[s] for s in _candidates(word) if s in levels]
-    if not found:
+    if not found or not NOT_GRADED.isdisjoint(stems):
         return None
-    if not any(s in levels for s in stems):
-        return min(*found, _GUESSED_MAX)
-    return min(found)
+    level = min(found)
+    if level > 3 and not any(s in levels for s in stems):
+        return None  # only a guess says it is hard
+    return level
 
 
 @lru_cache(maxsize=65536)
