@@ -211,12 +211,13 @@ def _strip(forms: list[str], affixes: tuple[str, ...], *, front: bool, rest: int
 @lru_cache(maxsize=65536)
 def _stems(word: str) -> frozenset[str]:
     """The word as written and without clitics: و ف ب ل ك, the article, a pronoun ending
-    (with the ta marbuta back: "مدينتك" -> "مدينه"); and without the ending of the perfect
-    tense ("ناهزت" -> "ناهز")."""
+    (with the ta marbuta or alef maqsura back: "مدينتك" -> "مدينه", "دعواك" -> "دعوي");
+    and without the ending of the perfect tense ("ناهزت" -> "ناهز")."""
     bare = level_key(word)
     stems = [bare, *_strip([bare], _CLITIC_PREFIXES, front=True, rest=2)]
     suffixed = _strip(stems, _PRONOUN_SUFFIXES, front=False, rest=1)
     stems += suffixed + [s[:-1] + "ه" for s in suffixed if s.endswith("ت")]
+    stems += [s[:-1] + "ي" for s in suffixed if s.endswith("ا") and len(s) >= 4]
     stems += _strip(stems, _PERFECT, front=False, rest=3)
     return frozenset(stems)
 
@@ -249,6 +250,8 @@ NOT_GRADED = frozenset(
         "جوب",  # "ميني جوب" (the English "job"), not جابَ (roam)
     }
 )
+
+
 @lru_cache(maxsize=65536)
 def word_level(word: str) -> int | None:
     """The level (SAMER, 1 easy to 5 hard) of the lemma a word form belongs to, or None.
