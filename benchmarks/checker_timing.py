@@ -10,6 +10,7 @@ Timing lives here, not in tests.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,24 +18,31 @@ from typing import Any
 
 from leichtesprache import check
 from leichtesprache.config import load_project
-from leichtesprache.readability import check_units
+from leichtesprache.readability import check_units, engine
 
 
 def main(argv: list[str]) -> int:
     started = time.perf_counter()
     project = load_project(Path(argv[0]) if argv else None)
     calls: list[tuple[Any, str, dict[str, Any]]] = []
-    original = check.check_units
+    original = engine.check_units
 
     def spy(units: Any, language: str, **kwargs: Any) -> Any:
         calls.append((units, language, kwargs))
         return original(units, language, **kwargs)
 
-    check.check_units = spy  # type: ignore[assignment]
+    # check_version imports check_units from the engine when it runs; every version is
+    # checked now (not taken from the check cache) and in this process (no forked workers,
+    # whose calls the spy would not see).
+    engine.check_units = spy  # type: ignore[assignment]
+    remembered, cores = check.cached, os.cpu_count
+    check.cached = lambda version, project: None  # type: ignore[assignment]
+    os.cpu_count = lambda: 1
     try:
         results = check.check_project(project)
     finally:
-        check.check_units = original
+        engine.check_units = original  # type: ignore[assignment]
+        check.cached, os.cpu_count = remembered, cores
     first = time.perf_counter() - started
     runs, cpu = [], []
     for _ in range(5):

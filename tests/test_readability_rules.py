@@ -231,6 +231,8 @@ CASES: list[tuple[str, str, str, str]] = [
      "Vous recevez de l'argent."),
     ("ru", "hard-word", "Вышеуказанный договор важен.", "Этот договор важен."),
     ("ar", "hard-word", "تحصل على الكزبرونات.", "تحصل على المال."),
+    # graded in the SAMER lexicon: level 5 (ناهز) and level 1 (اقترب)
+    ("ar", "hard-word", "الفتاة ناهزت العشرين.", "الفتاة اقتربت من العشرين."),
     # --- direct-address (per section)
     ("de", "direct-address",
      "Arbeitnehmer bekommen Geld.\nArbeitnehmer haben Urlaub.\nArbeitnehmer haben viele Rechte.",
@@ -335,6 +337,8 @@ def test_every_rule_has_cases() -> None:
         ("participle", "error", "Люди, работающие в магазине, получают деньги.", "ru"),
         ("participle", "error", "Работающие в магазине люди получают деньги.", "ru"),
         ("participle", "warning", "Работающие люди получают деньги.", "ru"),
+        ("hard-word", "error", "الفتاة ناهزت العشرين.", "ar"),  # SAMER level 5
+        ("hard-word", "warning", "تدفع ضريبة صغيرة.", "ar"),  # SAMER level 4
     ],
 )
 def test_default_severity(rule: str, severity: str, text: str, language: str) -> None:
@@ -420,6 +424,40 @@ def test_german_terms_in_other_scripts_are_not_hard_words(lang: str, text: str) 
 
     result = check_units([TextUnit(text, "x.po", 1)], lang, source="x")
     assert not [f for f in result.findings if f.rule in ("hard-word", "long-word")]
+
+
+def test_arabic_graded_words_explained_homographs_and_lazy_loading() -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import leichtesprache
+
+    def hard(text: str, glossary: tuple[str, ...] = ()) -> list[str]:
+        return [
+            f.severity for f in _findings(text, "ar", glossary=glossary) if f.rule == "hard-word"
+        ]
+
+    # "لدعواك" (ل + دعوى + ك) is explained by the word-book's "الدعوى".
+    assert hard("اكتب لدعواك.") == ["warning"]
+    assert hard("اكتب لدعواك.", ("الدعوى",)) == []
+    # An explained word is no error either, also inside a term of several words.
+    assert hard("الفتاة ناهزت العشرين.", ("ناهز: قارب العمر",)) == []
+    # "ابق" is the imperative of بقي (stay), not the rare أبق: no finding.
+    assert hard("ابق في البيت.") == []
+    # The lexicon is read only when Arabic is checked.
+    code = (
+        "from leichtesprache.readability import TextUnit, check_units\n"
+        "from leichtesprache.readability.languages import ar\n"
+        "check_units([TextUnit('Sie arbeiten.', 'x', 1)], 'de', source='x')\n"
+        "assert ar._levels.cache_info().currsize == 0\n"
+        "check_units([TextUnit('تعمل.', 'x', 1)], 'ar', source='x')\n"
+        "assert ar._levels.cache_info().currsize == 1\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(leichtesprache.__file__).parents[1])}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
 
 
 def test_russian_inflected_glossary_term_counts_as_explained() -> None:

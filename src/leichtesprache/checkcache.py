@@ -125,7 +125,8 @@ def _code_fingerprint() -> str:
     except PackageNotFoundError:  # pragma: no cover - run from a source tree
         parts = []
     package = Path(__file__).parent
-    for source in sorted(package.rglob("*.py")):
+    # The rules' data files count too (the Arabic word levels).
+    for source in sorted([*package.rglob("*.py"), *package.rglob("readability/data/*")]):
         stat = source.stat()
         parts.append(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()

@@ -41,6 +41,18 @@ SETTINGS: dict[str, tuple[Any, str]] = {
         "wordfreq Zipf frequency below which a word is hard (unless the word-book explains it)",
     ),
     "hard_word_min_letters": (4, "shorter words are never reported as hard"),
+    "hard_word_error_level": (
+        0,
+        "graded words (the language's word levels) from this level on are an error (0 = off)",
+    ),
+    "hard_word_warning_level": (
+        0,
+        "graded words from this level on get a warning (0 = off)",
+    ),
+    "graded_word_common_zipf": (
+        4.5,
+        "graded words at least this frequent (wordfreq Zipf) are not reported",
+    ),
     "separator": ("middle-dot", "compound style: 'middle-dot' (Mini·job) or 'hyphen' (Mini-Job)"),
     "abbreviation_allow": ([], "abbreviations everybody knows (added to the built-in list)"),
     "hyphen_allow": ([], "hyphenated names kept as they are, e.g. 'Minijob-Zentrale'"),
@@ -142,6 +154,12 @@ class Profile:
     syllables: Callable[[str], int] = syllables
     #: Forms to look up in the frequency list besides the word: stems, dictionary form.
     word_forms: Callable[[str], Iterable[str]] = _no_forms
+    #: The level of a word in a graded word list (1 = easy), or None when it is not listed:
+    #: educators' grades decide before word frequencies (Arabic: the SAMER lexicon).
+    word_level: Callable[[str], int | None] | None = None
+    #: Forms of a word compared with the forms of the word-book's words (each word of a term):
+    #: a word is explained when they share one (Arabic: the word without clitics and endings).
+    explain_forms: Callable[[str], Iterable[str]] | None = None
     #: The dictionary form of a word, to match inflected forms with the word-book (or None).
     lemma: Callable[[str], str] | None = None
     #: The parts of a compound written as one word ("Rentenversicherung"), or None.
@@ -328,6 +346,9 @@ class Doc:
         # The term without its last one or two letters ("Minijob" for the term "Minijobs").
         if len(key) >= 4 and key in shortened:
             return True
+        forms = self.profile.explain_forms
+        if forms is not None and len(key) >= 3:
+            return not self._glossary_forms(forms).isdisjoint(forms(key))
         lemma = self.profile.lemma
         if lemma is not None and len(key) >= 4:
             # Endings may change the stem (работодатель -> работодателю): compare
@@ -344,6 +365,16 @@ class Doc:
             cached = (frozenset(keys), frozenset(shortened))
             self.__dict__["_glossary_index_data"] = cached
         result: tuple[frozenset[str], frozenset[str]] = cached
+        return result
+
+    def _glossary_forms(self, forms: Callable[[str], Iterable[str]]) -> frozenset[str]:
+        cached = self.__dict__.get("_forms")
+        if cached is None:
+            terms = self.glossary_keys().values()
+            words = {w.casefold() for t in terms for w in re.split(r"[\s,;:.!?()،؛؟]+", t) if w}
+            cached = frozenset(f for w in words for f in forms(w))
+            self.__dict__["_forms"] = cached
+        result: frozenset[str] = cached
         return result
 
     def _glossary_lemmas(self, lemma: Callable[[str], str]) -> frozenset[str]:

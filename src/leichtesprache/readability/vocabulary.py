@@ -145,9 +145,32 @@ def _judge_hard(doc: Doc, token: Token, index: int) -> bool:
     return not all(doc.known(p, limit) or doc.explained(p) for p in parts)
 
 
+def _graded(doc: Doc, token: Token) -> int | None:
+    """The word's level in the language's graded list, 0 when the word-book explains it or
+    the project calls it easy, None when it is not graded."""
+    word_level = doc.profile.word_level
+    if word_level is None:
+        return None
+    level = word_level(token.text)
+    if level is None:
+        return None
+    memo = doc.memo("easy_words")
+    if not memo:
+        memo["easy"] = {fold(str(x)) for x in doc.get("easy_words") or []}
+    if token.lower in memo["easy"] or doc.explained(token.text):
+        return 0
+    if doc.known(token.text, float(doc.get("graded_word_common_zipf") or 99)):
+        return 0  # an everyday word form: the lemma found for it may be another one
+    return level
+
+
 def hard_word(doc: Doc) -> Iterator[Hit]:
     """Rare words (wordfreq) and words on the language's list, unless the word-book explains
-    them. Reported once per text unit."""
+    them; where the language has graded word levels, those decide first: a word from the
+    error level on is an error (the guidelines forbid difficult words that are not
+    explained), from the warning level on a warning. Reported once per text unit."""
+    error_level = int(doc.get("hard_word_error_level") or 0)
+    warning_level = int(doc.get("hard_word_warning_level") or 0)
     for unit in doc.units:
         if unit.kind in NAME_KINDS:
             continue
@@ -156,7 +179,27 @@ def hard_word(doc: Doc) -> Iterator[Hit]:
             for index, token in enumerate(sentence.tokens):
                 if token.kind != "word" or token.lower in seen or _foreign_script(doc, token):
                     continue
-                if _is_hard(doc, token, index):
+                level = _graded(doc, token)
+                if level is not None:
+                    if error_level and level >= error_level:
+                        severity = "error"
+                    elif warning_level and level >= warning_level:
+                        severity = "warning"
+                    else:
+                        continue
+                    seen.add(token.lower)
+                    yield Hit.at(
+                        unit.index,
+                        token,
+                        severity,
+                        doc.tr(
+                            "{word} is a hard word (level {level} of 5).",
+                            word=quote(token.text),
+                            level=level,
+                        ),
+                        doc.tr("Use an everyday word, or explain it in the word-book."),
+                    )
+                elif _is_hard(doc, token, index):
                     seen.add(token.lower)
                     yield Hit.at(
                         unit.index,

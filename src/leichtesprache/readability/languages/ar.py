@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from importlib import resources
 
 from ..base import Doc, Hit, Profile, Rule, UnitView, quote, wordset, wordtable
 from ..counting import Counts, letters, strip_marks
@@ -145,6 +146,155 @@ def word_forms(word: str) -> tuple[str, ...]:
     return tuple(candidates)
 
 
+# --- word levels: the SAMER Readability Lexicon ------------------------------------------------
+
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_CLITIC_PREFIXES = (
+    "وبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+_PRONOUN_SUFFIXES = ("كما", "هما", "كم", "هم", "هن", "ها", "نا", "ك", "ه", "ي")
+#: Endings of plural, dual, feminine and of the perfect tense (the lemma has none of them).
+_ENDINGS = ("تين", "تان", "ات", "ون", "ين", "ان", "وا", "تم", "ت", "ه", "ي", "ا")
+_IMPERFECT = ("ي", "ت", "ن", "ا")
+#: Endings of the perfect tense ("ناهزت", "قالوا").
+_PERFECT = ("ت", "وا")
+
+
+def level_key(word: str) -> str:
+    """The form words and lemmas are compared in: no tashkeel, alef forms, alef maqsura and
+    ta marbuta folded (text is often written "الى", "مدرسه").
+
+    >>> level_key("إِلَى"), level_key("مدرسة")
+    ('الي', 'مدرسه')
+    """
+    return strip_marks(word).translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def _levels() -> dict[str, int]:
+    """Lemma key -> level 1 (easy) to 5 (hard); read on first use (about 24,000 lines)."""
+    text = resources.files("leichtesprache.readability").joinpath("data/ar_levels.tsv")
+    levels: dict[str, int] = {}
+    for line in text.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, _, level = line.partition("\t")
+            levels[key] = int(level)
+    return levels
+
+
+def _strip(forms: list[str], affixes: tuple[str, ...], *, front: bool, rest: int) -> list[str]:
+    out = []
+    for form in forms:
+        for affix in affixes:
+            if len(form) - len(affix) >= rest and (
+                form.startswith(affix) if front else form.endswith(affix)
+            ):
+                out.append(form[len(affix) :] if front else form[: -len(affix)])
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset[str]:
+    """The word as written and without clitics: و ف ب ل ك, the article, a pronoun ending
+    (with the ta marbuta or alef maqsura back: "مدينتك" -> "مدينه", "دعواك" -> "دعوي");
+    and without the ending of the perfect tense ("ناهزت" -> "ناهز")."""
+    bare = level_key(word)
+    stems = [bare, *_strip([bare], _CLITIC_PREFIXES, front=True, rest=2)]
+    suffixed = _strip(stems, _PRONOUN_SUFFIXES, front=False, rest=1)
+    stems += suffixed + [s[:-1] + "ه" for s in suffixed if s.endswith("ت")]
+    stems += [s[:-1] + "ي" for s in suffixed if s.endswith("ا") and len(s) >= 4]
+    stems += _strip(stems, _PERFECT, front=False, rest=3)
+    return frozenset(stems)
+
+
+@lru_cache(maxsize=65536)
+def _candidates(word: str) -> frozenset[str]:
+    """The stems and the guesses beyond them: without the endings of plural, dual, feminine,
+    tense and the tanween alif ("فترات" -> "فتره", "مالا" -> "مال"), and without the prefix
+    of the present tense ("يستخدم" -> "استخدم")."""
+    stems = list(_stems(word))
+    shorter = _strip(stems, _ENDINGS, front=False, rest=2)
+    shorter += [s[:-2] + "ه" for s in stems if s.endswith("ات") and len(s) >= 5]
+    verbs = _strip([*stems, *shorter], _IMPERFECT, front=True, rest=3)
+    singulars = [x for stem in stems for x in _singulars(stem)]
+    return frozenset({*stems, *shorter, *verbs, *("ا" + v for v in verbs), *singulars})
+
+
+def _singulars(stem: str) -> list[str]:
+    """The singular a broken plural may have: أفعال, فعول, فعال, فواعل and مفاعل ("أطباق" ->
+    "طبق", "بيوت" -> "بيت", "كلاب" -> "كلب", "شوارع" -> "شارع", "مكاتب" -> "مكتب"). The
+    plural is often also the form of a rarer lemma ("كلاب", hooks), which made it hard."""
+    out = []
+    n = len(stem)
+    if n == 5 and stem[0] == "ا" and stem[3] == "ا":
+        out.append(stem[1] + stem[2] + stem[4])
+    if n == 4 and stem[2] in "وا" and stem[3] not in "اويه":
+        out.append(stem[0] + stem[1] + stem[3])
+    if n == 5 and stem[1] == "و" and stem[3] == "ا":
+        out.append(stem[0] + "ا" + stem[2] + stem[4])
+    if n == 5 and stem[0] == "م" and stem[2] == "ا":
+        out.append("م" + stem[1] + stem[3] + stem[4])
+    return out
+
+
+def explain_forms(word: str) -> frozenset[str]:
+    """Forms compared with those of the word-book's words ("لدعواك" and "الدعوى")."""
+    return frozenset(f for f in _candidates(word) if len(f) >= 3)
+
+
+#: Forms the lexicon lists as a rarer lemma but that text means as an everyday word (no tashkeel
+#: tells them apart, no rule finds the everyday lemma): found on the bundled brochure and the
+#: test samples, each checked by hand. Broken plurals ("مكاتب", "مبالغ") need no entry:
+#: ``_singulars`` finds their singular.
+NOT_GRADED = frozenset(
+    {
+        "ابق",  # "ابقَ في البيت" (stay, from بقي), not أَبَقَ (run away)
+        "فصح",  # عيد الفصح (Easter), not فَصُحَ (be eloquent)
+        "جوب",  # "ميني جوب" (the English "job"), not جابَ (roam)
+    }
+)
+
+
+@lru_cache(maxsize=65536)
+def word_level(word: str) -> int | None:
+    """The level (SAMER, 1 easy to 5 hard) of the lemma a word form belongs to, or None.
+
+    A word found only through a guessed ending or prefix counts as graded when the guess
+    is easy ("تحصلين" -> "حصل"), not when it is hard ("نقود" would be "ن" + "قود", "أوقات"
+    would be "أوق"): then wordfreq judges it. Of all lemmas found for the forms of
+    ``_candidates``, the lowest level counts: "بها" is "ب" + "ها", not the rare noun "بهاء",
+    and "تعمل" is the verb, not "تعمّل" (affectation). Trying the word as written first, and
+    stopping there, gave those false alarms on easy text.
+
+    >>> word_level("ناهزت"), word_level("والمدرسة"), word_level("بها"), word_level("نقود")
+    (5, 1, 1, None)
+    """
+    levels = _levels()
+    stems = _stems(word)
+    found = [levels[s] for s in _candidates(word) if s in levels]
+    if not found or not NOT_GRADED.isdisjoint(stems):
+        return None
+    level = min(found)
+    if level > 3 and not any(s in levels for s in stems):
+        return None  # only a guess says it is hard
+    return level
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Short-vowel marks when the word has tashkeel, else half its letters."""
@@ -199,6 +349,8 @@ PROFILE = Profile(
         "long_word_syllables": 0,
         "long_word_letters": 8,
         "hard_word_min_letters": 3,
+        "hard_word_error_level": 5,
+        "hard_word_warning_level": 4,
     },
     negations=NEGATIONS,
     number_words=NUMBER_WORDS,
@@ -227,6 +379,8 @@ PROFILE = Profile(
     },
     syllables=syllables,
     word_forms=word_forms,
+    word_level=word_level,
+    explain_forms=explain_forms,
     word_core=word_core,
     script="[\u0620-\u064a\u0671-\u06d3]",
     formulas=readability,
