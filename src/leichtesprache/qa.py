@@ -221,7 +221,7 @@ def _term_findings(
 ) -> Iterator[Finding]:
     code = language.code
     text = TermText(entry.msgstr, code)
-    source = TermText(entry.msgid, catalog.source_language)
+    source = _source_terms(entry.msgid, catalog.source_language)
     item = TranslatedEntry(catalog, entry, language, entry.msgid, entry.msgstr, None, allow)
     yield from _avoided_terms(
         entry.msgstr, terms, code, catalog.file, entry.line, entry.context, allow, text
@@ -252,6 +252,13 @@ def _term_findings(
             ),
             allow,
         )
+
+
+@lru_cache(maxsize=8192)
+def _source_terms(text: str, language: str) -> TermText:
+    """The source text split for term lookups, once for all the languages that translate
+    it (a build checks them one after the other)."""
+    return TermText(text, language)
 
 
 def _avoided_terms(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import get_month_names
 
@@ -48,7 +49,7 @@ ADDED = {
 def figures(item: TranslatedEntry) -> Iterator[Finding]:
     """Numbers, amounts, phone numbers and dates of the source, in the translation."""
     code, source_code = item.language.code, item.catalog.source_language
-    ours, theirs = numbers(item.source, source_code), numbers(item.text, code)
+    ours, theirs = _source_numbers(item.source, source_code), numbers(item.text, code)
     source = item.source_name
     mine = {n.value for n in theirs}
     wanted = {n.value for n in ours}
@@ -118,7 +119,7 @@ def figures(item: TranslatedEntry) -> Iterator[Finding]:
                 n.start,
                 n.end,
             )
-    named = months_in(item.source, source_code)
+    named = _source_months(item.source, source_code)
     for month in sorted(named - months_in(item.text, code, inflected=True) if named else ()):
         name = get_month_names("wide", locale=source_code)[month]
         yield finding(
@@ -130,6 +131,17 @@ def figures(item: TranslatedEntry) -> Iterator[Finding]:
             ).format(language=source, month=name),
             _("Write the date with the name of the month in {language}.").format(language=language),
         )
+
+
+@lru_cache(maxsize=8192)
+def _source_numbers(text: str, language: str) -> tuple[Number, ...]:
+    """The numbers of a source text, read once for all the languages that translate it."""
+    return tuple(numbers(text, language))
+
+
+@lru_cache(maxsize=8192)
+def _source_months(text: str, language: str) -> frozenset[int]:
+    return frozenset(months_in(text, language))
 
 
 def _unique(found: Iterator[Number]) -> list[Number]:
