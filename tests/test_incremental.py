@@ -105,6 +105,23 @@ def test_force_and_a_new_day_without_new_values(built: Path, tmp_path: Path) -> 
     ]
 
 
+def test_a_changed_tool_file_makes_new_outputs(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leichtesprache import digests
+
+    project = tmp_path / "p"
+    shutil.copytree(built, project)
+    assert len(digests.code_digest()) == 64
+    monkeypatch.setattr(digests, "code_digest", lambda: "a rule was changed")
+    results = build(load_project(project), as_of=DAY, editions=["screen"])
+    assert sorted(r.path.name for r in results if r.written) == [
+        "sample-ar.pdf",
+        "sample-de.pdf",
+        "sample-en.pdf",
+    ]
+
+
 def test_shards_merged_equal_one_full_build(built: Path, tmp_path: Path) -> None:
     sharded = tmp_path / "sharded"
     for k in (1, 2):

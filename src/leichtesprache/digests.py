@@ -67,6 +67,21 @@ def tool_versions() -> str:
     return ";".join(parts)
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The tool's own files as installed (code and data, not the byte-compiled caches): a
+    changed template helper or rule makes new outputs even before the version number
+    changes, as when the tool is worked on in an editable install."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
+        rel = path.relative_to(package).as_posix()
+        h.update(rel.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
 def tree_digest(folder: Path, skip: Iterable[str] = ()) -> str:
     """The digest of every file below ``folder`` (names and bytes), in a fixed order."""
     h = hashlib.sha256()
@@ -116,6 +131,7 @@ class Inputs:
             }
             self._design = _digest(
                 tool_versions(),
+                code_digest(),
                 self._folder(project.templates_dir),
                 self._folder(project.fonts_dir),
                 json.dumps(settings, sort_keys=True, default=str),
