@@ -177,6 +177,8 @@ def test_preflight_command(run_cli, built: Path, tmp_path: Path) -> None:
     assert "RGB colour in the content" in result.output
     assert "no GTS_PDFX output intent" in result.output
     assert "pages 1–" in result.output
+    assert "1 file of 1 fails the preflight" in result.output
+    assert "rebuild it with" in result.output
 
 
 def test_crop_marks_outside_the_bleed(tmp_path: Path) -> None:

@@ -151,11 +151,15 @@ def preflight(project_dir: Path | None, files: Sequence[Path]) -> None:
     if failed:
         raise ProblemsFound(
             ngettext(
-                "{failed} of {count} file fails the preflight",
-                "{failed} of {count} files fail the preflight",
-                len(results),
+                "{failed} file of {count} fails the preflight",
+                "{failed} files of {count} fail the preflight",
+                failed,
             ).format(failed=failed, count=len(results)),
-            hint=_("rebuild them with `leichtesprache build --force`, or fix what is named above"),
+            hint=ngettext(
+                "rebuild it with `leichtesprache build --force`, or fix what is named above",
+                "rebuild them with `leichtesprache build --force`, or fix what is named above",
+                failed,
+            ),
         )
 
 
