@@ -117,9 +117,9 @@ def lay_out(
             file=fonts_dir,
             hint=_("the fonts folder must hold the .ttf files of the brochure fonts"),
         )
+    import_weasyprint()
     fetcher = _asset_fetcher([*asset_dirs, fonts_dir])
     font_config, font_css = _fonts(fonts_dir)
-    import_weasyprint()
     with _weasyprint_warnings() as records, fewer_collections():
         from weasyprint import HTML
         from weasyprint.urls import FatalURLFetchingError
