@@ -470,6 +470,19 @@ def test_russian_inflected_glossary_term_counts_as_explained() -> None:
     assert not [f for f in explained.findings if f.rule == "long-word"]
 
 
+def test_russian_word_of_a_multi_word_glossary_term_counts_as_explained() -> None:
+    from leichtesprache.readability import TextUnit, check_units
+
+    unit = TextUnit("Узнайте срок предупреждения.", "x.po", 1)
+    plain = check_units([unit], "ru", source="x")
+    # The word-book explains the whole term; its inflected word in the text is explained.
+    explained = check_units([unit], "ru", source="x", glossary=["Срок предупреждения"])
+    other = check_units([unit], "ru", source="x", glossary=["Срок отпуска"])
+    assert [f for f in plain.findings if f.rule == "long-word"]
+    assert not [f for f in explained.findings if f.rule == "long-word"]
+    assert [f for f in other.findings if f.rule == "long-word"]
+
+
 def test_long_sentence_gets_one_error_per_missing_full_stop() -> None:
     just_over = "Vous recevez chaque mois de l'argent de votre nouveau patron dans la ville."
     errors = [f for f in _findings(just_over, "fr") if f.rule == "sentence-length"]

@@ -380,7 +380,9 @@ class Doc:
     def _glossary_lemmas(self, lemma: Callable[[str], str]) -> frozenset[str]:
         cached = self.__dict__.get("_lemmas")
         if cached is None:
-            words = {w for term in self.glossary_keys() for w in re.findall(r"\w{4,}", term)}
+            # Each word of a multi-word term on its own (the keys are written together).
+            terms = self.glossary_keys().values()
+            words = {w.casefold() for term in terms for w in re.findall(r"\w{4,}", term)}
             cached = frozenset(lemma(w) for w in words)
             self.__dict__["_lemmas"] = cached
         result: frozenset[str] = cached
