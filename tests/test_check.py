@@ -213,6 +213,48 @@ def test_an_unchanged_version_is_not_checked_again(
     assert checked == ["de"]
 
 
+def test_unchanged_files_are_not_even_read_and_a_new_po_header_is_not_checked(
+    sample_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import leichtesprache.check as check_module
+    from leichtesprache.workspace import Workspace
+
+    project = load_project(sample_project)
+    first = [r.to_dict() for r in check_project(project, as_of=DAY)]
+    monkeypatch.delattr(check_module.os, "fork")  # one process: the spies see everything
+    read: list[str] = []
+    checked: list[str] = []
+    version, real_check = Workspace.version, check_module.check_version
+
+    def reading(self, name, code, day):  # type: ignore[no-untyped-def]
+        read.append(code)
+        return version(self, name, code, day)
+
+    def checking(v, p):  # type: ignore[no-untyped-def]
+        checked.append(v.code)
+        return real_check(v, p)
+
+    monkeypatch.setattr(Workspace, "version", reading)
+    monkeypatch.setattr(check_module, "check_version", checking)
+    # Nothing changed: answered from the files' digests, no catalogue parsed.
+    assert [r.to_dict() for r in check_project(load_project(sample_project), as_of=DAY)] == first
+    assert read == [] and checked == []
+    # Poedit saved the file with a new date and name: the file changed, its texts did not.
+    en = sample_project / "locale" / "en" / "LC_MESSAGES" / "sample.po"
+    text = en.read_text(encoding="utf-8").replace(
+        '"Last-Translator: \\n"', '"Last-Translator: Kim <kim@example.org>\\n"'
+    )
+    en.write_text(text.replace("2026-11-24 12:00", "2026-12-01 09:30"), encoding="utf-8")
+    assert [r.to_dict() for r in check_project(load_project(sample_project), as_of=DAY)] == first
+    assert read == ["en"] and checked == []
+    # The German text changed: every language is read again (each translates it).
+    read.clear()
+    section = next((sample_project / "content" / "sample" / "sections").glob("*.md"))
+    section.write_text(section.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    check_project(load_project(sample_project), as_of=DAY)
+    assert sorted(read) == sorted(load_project(sample_project).languages)
+
+
 def test_the_cache_keeps_each_language_of_the_messages_apart(sample_project: Path) -> None:
     from leichtesprache.i18n import use_language
 

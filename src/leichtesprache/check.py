@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from .catalog import UI_DOMAIN
-from .checkcache import cache_file, cached, check_and_remember
+from .checkcache import cache_file, checked, remembered
 from .config import Project
-from .errors import ConfigError
-from .facts import FactNote, fact_warnings, undated_amounts
+from .errors import ConfigError, LeichteSpracheError
+from .facts import FactNote, fact_warnings, undated_amounts, values_for
 from .i18n import _
 from .languages import get_language
 from .readability import CheckResult, Finding, TextUnit
@@ -111,31 +111,27 @@ def _check_all(
 ) -> dict[tuple[str, str], CheckResult]:
     """Check each (publication, language) whose texts changed since the last check.
 
-    A version whose fingerprint matches the cache (``checkcache``) is not checked again.
-    The rest are checked in parallel on several cores. A version never checked before (no
-    cache file) is read and translated in its worker, not here: reading the catalogues is
-    a fifth of a first check, and it runs side by side there. Forked workers inherit the
-    workspace and the versions already translated here, and each runs only its own
+    A version none of whose files changed is answered from the cache without being read
+    (``checkcache.remembered``). The rest go to workers, in parallel on several cores:
+    each reads and translates its version, answers from the cache when the texts it
+    checks are the same after all (``checkcache.cached``: a changed comment), and checks
+    it otherwise. Forked workers inherit the workspace, and each runs only its own
     languages' rules and word lists.
     """
     global _SHARED
     project = workspace.project
     results: dict[tuple[str, str], CheckResult] = {}
-    todo: dict[tuple[str, str], LanguageVersion | None] = {}
+    todo: list[tuple[str, str]] = []
     for name, code in pairs:
         if code != project.source_language and not workspace.catalog_file(code, name).is_file():
             label = workspace.label(workspace.catalog_file(code, name))
             results[(name, code)] = _no_catalogue(code, label)
             continue
-        if not cache_file(project, name, code).is_file():
-            todo[(name, code)] = None
-            continue
-        version = workspace.version(name, code, day)
-        known = cached(version, project)
+        known = _remembered(workspace, name, code, day)
         if known is not None:
             results[(name, code)] = known
         else:
-            todo[(name, code)] = version
+            todo.append((name, code))
     if todo:
         log.info(
             _("checking {count} of {total} language versions (the rest are unchanged)").format(
@@ -143,7 +139,7 @@ def _check_all(
             )
         )
     workers = min(os.cpu_count() or 1, len(todo))
-    _SHARED = (workspace, day, todo)
+    _SHARED = (workspace, day)
     try:
         if workers <= 1 or not hasattr(os, "fork"):
             results.update({pair: _check_in_worker(pair) for pair in todo})
@@ -161,16 +157,24 @@ def _check_all(
     return results
 
 
-#: What forked check workers inherit from the parent: the workspace, the day of the facts
-#: and the versions to check (None: not read yet).
-_SHARED: tuple[Workspace, date, dict[tuple[str, str], LanguageVersion | None]] | None = None
+def _remembered(workspace: Workspace, name: str, code: str, day: date) -> CheckResult | None:
+    if not cache_file(workspace.project, name, code).is_file():
+        return None
+    try:
+        facts = values_for(workspace.facts(name), code, day)
+    except LeichteSpracheError:  # reading the version says what is wrong, with its place
+        return None
+    return remembered(workspace.project, name, code, facts)
+
+
+#: What forked check workers inherit from the parent: the workspace and the day of the facts.
+_SHARED: tuple[Workspace, date] | None = None
 
 
 def _check_in_worker(pair: tuple[str, str]) -> CheckResult:
     assert _SHARED is not None
-    workspace, day, versions = _SHARED
-    version = versions[pair] or workspace.version(*pair, day)
-    return check_and_remember(version, workspace.project)
+    workspace, day = _SHARED
+    return checked(workspace.version(*pair, day), workspace.project)
 
 
 def _prepare(codes: list[str]) -> None:

@@ -1,12 +1,20 @@
 """What the check found in a language version, remembered until its texts change.
 
 ``check`` and ``status`` must answer in a moment, and checking every language from scratch
-takes more than a second on two cores. So each check of a version writes its result to
-``.leichtesprache-cache/`` in the project, keyed by a fingerprint of everything the check
-reads: the texts and catalogues (with the facts of the day), the term lists, the settings,
-the language of the messages and the checker's own code. The next ``check`` checks only
-the versions whose fingerprint changed, as ruff and mypy do with their caches.
-A cache that is missing, damaged or out of date is ignored: the version is checked again.
+takes about a second on two cores. So each check of a version writes its result to
+``.leichtesprache-cache/`` in the project under two keys:
+
+- ``inputs_key``: the bytes of every file the check reads (the publication's folder, the
+  language's catalogues, the source's ui catalogue), the facts' values on the day, the
+  settings, the language of the messages and the checker's code. When it matches, the
+  result is used without reading a catalogue (``remembered``).
+- ``fingerprint``: the texts and catalogue entries as read. When only the files changed
+  but not what the check sees (Poedit saved a new header), the version is read and the
+  result still used (``cached``).
+
+Only the versions whose texts changed are checked again, as ruff and mypy do with their
+caches. A cache that is missing, damaged or out of date is ignored: the version is checked
+again. It is plain JSON, never pickle, so a project folder cannot carry code.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,6 +61,23 @@ def check_and_remember(version: LanguageVersion, project: Project) -> CheckResul
     return result
 
 
+def remembered(
+    project: Project, name: str, code: str, facts: Mapping[str, str]
+) -> CheckResult | None:
+    """The last result for publication ``name`` in ``code`` when none of the files it was
+    made from changed, without reading or translating anything (``inputs_key``).
+
+    ``facts``: the values of the facts shown on the day (``facts.values_for``).
+    """
+    try:
+        data = json.loads(cache_file(project, name, code).read_text("utf-8"))
+        if data.get("inputs") != inputs_key(project, name, code, facts):
+            return None
+        return _result(data["result"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def cached(version: LanguageVersion, project: Project) -> CheckResult | None:
     """The result of the last check of ``version``, if nothing it depends on changed since."""
     try:
@@ -80,7 +106,11 @@ def _result(data: dict[str, Any]) -> CheckResult:
 def remember(version: LanguageVersion, project: Project, result: CheckResult) -> None:
     """Keep the result of a check just made; a cache that cannot be written is skipped."""
     path = _path(version, project)
-    payload = {"key": fingerprint(version, project), "result": result.to_dict()}
+    payload = {
+        "key": fingerprint(version, project),
+        "inputs": inputs_key(project, version.publication.name, version.code, version.facts),
+        "result": result.to_dict(),
+    }
     try:
         path.parent.mkdir(exist_ok=True)
         atomic_write_text(path, json.dumps(payload) + "\n")
@@ -100,6 +130,45 @@ def fingerprint(version: LanguageVersion, project: Project) -> str:
         repr(publication.terms.get(version.code)),
         repr(sorted(project.check.items())),
         current_language(),  # the findings' messages are in it
+    ):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def inputs_key(project: Project, name: str, code: str, facts: Mapping[str, str]) -> str:
+    """The bytes of every file a check of ``name`` in ``code`` reads, as one digest.
+
+    Stricter than ``fingerprint`` (a changed comment in a catalogue counts here, not
+    there) and much cheaper: no catalogue is parsed, no text translated. A ``check`` whose
+    inputs are unchanged answers from this key alone; otherwise the version is read and
+    compared by ``fingerprint`` (or checked).
+    """
+    from .digests import file_digest, tool_versions, tree_digest
+
+    locale = project.locale_dir
+    catalogs = [locale / code / "LC_MESSAGES" / "ui.po"]
+    catalogs.append(locale / project.source_language / "LC_MESSAGES" / "ui.po")
+    if code != project.source_language:
+        catalogs.append(locale / code / "LC_MESSAGES" / f"{name}.po")
+    settings = {
+        "languages": project.languages,
+        "source": project.source_language,
+        "check": project.check,
+        "build": project.build,
+        "public_url": project.public_url,
+    }
+    h = hashlib.sha256()
+    for part in (
+        _code_fingerprint(),
+        tool_versions(),
+        current_language(),
+        json.dumps(settings, sort_keys=True, default=str),
+        name,
+        code,
+        tree_digest(project.content_dir / name),
+        *(file_digest(c) for c in catalogs),
+        json.dumps(dict(facts), sort_keys=True),
     ):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
