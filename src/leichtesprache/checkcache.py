@@ -144,30 +144,24 @@ def inputs_key(project: Project, name: str, code: str, facts: Mapping[str, str])
     inputs are unchanged answers from this key alone; otherwise the version is read and
     compared by ``fingerprint`` (or checked).
     """
-    from .digests import file_digest, tool_versions, tree_digest
+    from .digests import (
+        file_digest,
+        language_catalogs,
+        project_settings,
+        tool_versions,
+        tree_digest,
+    )
 
-    locale = project.locale_dir
-    catalogs = [locale / code / "LC_MESSAGES" / "ui.po"]
-    catalogs.append(locale / project.source_language / "LC_MESSAGES" / "ui.po")
-    if code != project.source_language:
-        catalogs.append(locale / code / "LC_MESSAGES" / f"{name}.po")
-    settings = {
-        "languages": project.languages,
-        "source": project.source_language,
-        "check": project.check,
-        "build": project.build,
-        "public_url": project.public_url,
-    }
     h = hashlib.sha256()
     for part in (
         _code_fingerprint(),
         tool_versions(),
         current_language(),
-        json.dumps(settings, sort_keys=True, default=str),
+        json.dumps(project_settings(project), sort_keys=True, default=str),
         name,
         code,
         tree_digest(project.content_dir / name),
-        *(file_digest(c) for c in catalogs),
+        *(file_digest(c) for c in language_catalogs(project, name, code)),
         json.dumps(dict(facts), sort_keys=True),
     ):
         h.update(part.encode("utf-8"))

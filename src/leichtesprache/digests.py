@@ -121,11 +121,7 @@ class Inputs:
         if not self._design:
             project = self.project
             settings = {
-                "languages": project.languages,
-                "source": project.source_language,
-                "check": project.check,
-                "build": project.build,
-                "public_url": project.public_url,
+                **project_settings(project),
                 "print_profile": file_digest(project.print_profile),
                 "allow_partial": self.allow_partial,
             }
@@ -141,19 +137,36 @@ class Inputs:
     def language(self, publication: str, code: str, facts: dict[str, str]) -> str:
         """Everything one language version is made from (``facts``: the values shown)."""
         project = self.project
-        catalogs = [project.locale_dir / code / "LC_MESSAGES" / "ui.po"]
-        # A draft shows missing labels from the source language's ui catalogue.
-        catalogs.append(project.locale_dir / project.source_language / "LC_MESSAGES" / "ui.po")
-        if code != project.source_language:
-            catalogs.append(project.locale_dir / code / "LC_MESSAGES" / f"{publication}.po")
         return _digest(
             self.design(),
             publication,
             code,
             self._folder(project.content_dir / publication),
-            *(file_digest(c) for c in catalogs),
+            *(file_digest(c) for c in language_catalogs(project, publication, code)),
             json.dumps(facts, sort_keys=True),
         )
+
+
+def project_settings(project: Project) -> dict[str, Any]:
+    """The settings of ``leichtesprache.toml`` that change what is made or found."""
+    return {
+        "languages": project.languages,
+        "source": project.source_language,
+        "check": project.check,
+        "build": project.build,
+        "public_url": project.public_url,
+    }
+
+
+def language_catalogs(project: Project, publication: str, code: str) -> list[Path]:
+    """The catalogue files a language version is read from: its ui catalogue, the source
+    language's (a draft shows missing labels from it) and, for a translation, its own."""
+    locale = project.locale_dir
+    catalogs = [locale / code / "LC_MESSAGES" / "ui.po"]
+    catalogs.append(locale / project.source_language / "LC_MESSAGES" / "ui.po")
+    if code != project.source_language:
+        catalogs.append(locale / code / "LC_MESSAGES" / f"{publication}.po")
+    return catalogs
 
 
 def output_digest(language_digest: str, edition: str) -> str:
