@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -102,9 +101,9 @@ def extract_ui(templates_dir: Path, cache_dir: Path | None = None) -> polib.POFi
     """Template strings (English msgids) from ``{% trans %}``/``_()`` in the templates.
 
     With ``cache_dir`` the messages are remembered in ``ui-template.json`` there, keyed by
-    the templates' names, sizes and times and by the versions of the tool, Babel and Jinja2:
-    ``status`` and ``check`` then skip importing Jinja2 and reading every template. A cache
-    that is missing, stale or damaged is ignored and written anew.
+    the templates' names, sizes and times, the tool's own files and the versions of Babel
+    and Jinja2: ``status`` and ``check`` then skip importing Jinja2 and reading every
+    template. A cache that is missing, stale or damaged is ignored and written anew.
     """
     key = _template_stamp(templates_dir) if cache_dir is not None else ""
     cache = cache_dir / "ui-template.json" if cache_dir is not None else None
@@ -173,21 +172,15 @@ def _ui_pot(messages: list[_UiMessage]) -> polib.POFile:
 
 
 def _template_stamp(templates_dir: Path) -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from .digests import code_digest, digest_of, tool_versions
 
-    parts = []
-    for name in ("leichtesprache", "babel", "jinja2"):
-        try:
-            parts.append(f"{name}={version(name)}")
-        except PackageNotFoundError:  # pragma: no cover - run from a source tree
-            parts.append(f"{name}=?")
-    parts.append(str(Path(__file__).stat().st_mtime_ns))  # this extractor's own code
+    parts = [tool_versions(), code_digest()]  # Babel's and Jinja2's, and this extractor
     if templates_dir.is_dir():
         for path in sorted(templates_dir.rglob("*")):
             if path.is_file():
                 stat = path.stat()
                 parts.append(f"{path.relative_to(templates_dir)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return digest_of(*parts)
 
 
 def _cached_messages(cache: Path, key: str) -> list[_UiMessage] | None:

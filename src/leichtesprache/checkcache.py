@@ -19,15 +19,22 @@ again. It is plain JSON, never pickle, so a project folder cannot carry code.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Project
+from .digests import (
+    code_digest,
+    digest_of,
+    file_digest,
+    language_catalogs,
+    project_settings,
+    tool_versions,
+    tree_digest,
+)
 from .fsutil import atomic_write_text
 from .i18n import current_language
 from .translate import LanguageVersion
@@ -120,20 +127,15 @@ def remember(version: LanguageVersion, project: Project, result: CheckResult) ->
 
 def fingerprint(version: LanguageVersion, project: Project) -> str:
     """Everything a check of ``version`` depends on, as one digest."""
-    h = hashlib.sha256()
-    publication = version.publication
-    for part in (
-        _code_fingerprint(),
+    return digest_of(
+        code_digest(),  # the checker's code and word lists, and the messages' catalogue
         version.code,
         repr(version.blocks),
         repr(version.catalogs),
-        repr(publication.terms.get(version.code)),
+        repr(version.publication.terms.get(version.code)),
         repr(sorted(project.check.items())),
         current_language(),  # the findings' messages are in it
-    ):
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
+    )
 
 
 def inputs_key(project: Project, name: str, code: str, facts: Mapping[str, str]) -> str:
@@ -144,17 +146,8 @@ def inputs_key(project: Project, name: str, code: str, facts: Mapping[str, str])
     inputs are unchanged answers from this key alone; otherwise the version is read and
     compared by ``fingerprint`` (or checked).
     """
-    from .digests import (
-        file_digest,
-        language_catalogs,
-        project_settings,
-        tool_versions,
-        tree_digest,
-    )
-
-    h = hashlib.sha256()
-    for part in (
-        _code_fingerprint(),
+    return digest_of(
+        code_digest(),
         tool_versions(),
         current_language(),
         json.dumps(project_settings(project), sort_keys=True, default=str),
@@ -163,10 +156,7 @@ def inputs_key(project: Project, name: str, code: str, facts: Mapping[str, str])
         tree_digest(project.content_dir / name),
         *(file_digest(c) for c in language_catalogs(project, name, code)),
         json.dumps(dict(facts), sort_keys=True),
-    ):
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
+    )
 
 
 def _path(version: LanguageVersion, project: Project) -> Path:
@@ -176,20 +166,3 @@ def _path(version: LanguageVersion, project: Project) -> Path:
 def cache_file(project: Project, name: str, code: str) -> Path:
     """Where the check result of publication ``name`` in language ``code`` is kept."""
     return project.root / CACHE_DIR / f"check-{name}-{code}.json"
-
-
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    """The checker's code as it is installed: a changed rule counts errors anew."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        parts = [version("leichtesprache")]
-    except PackageNotFoundError:  # pragma: no cover - run from a source tree
-        parts = []
-    package = Path(__file__).parent
-    # The rules' data files count too (the Arabic word levels).
-    for source in sorted([*package.rglob("*.py"), *package.rglob("readability/data/*")]):
-        stat = source.stat()
-        parts.append(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()

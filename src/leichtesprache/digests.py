@@ -125,7 +125,7 @@ class Inputs:
                 "print_profile": file_digest(project.print_profile),
                 "allow_partial": self.allow_partial,
             }
-            self._design = _digest(
+            self._design = digest_of(
                 tool_versions(),
                 code_digest(),
                 self._folder(project.templates_dir),
@@ -137,7 +137,7 @@ class Inputs:
     def language(self, publication: str, code: str, facts: dict[str, str]) -> str:
         """Everything one language version is made from (``facts``: the values shown)."""
         project = self.project
-        return _digest(
+        return digest_of(
             self.design(),
             publication,
             code,
@@ -170,10 +170,11 @@ def language_catalogs(project: Project, publication: str, code: str) -> list[Pat
 
 
 def output_digest(language_digest: str, edition: str) -> str:
-    return _digest(language_digest, edition)
+    return digest_of(language_digest, edition)
 
 
-def _digest(*parts: str) -> str:
+def digest_of(*parts: str) -> str:
+    """One digest of several parts, each ended by a NUL (no two lists of parts meet)."""
     h = hashlib.sha256()
     for part in parts:
         h.update(part.encode("utf-8"))
