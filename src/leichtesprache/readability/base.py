@@ -339,12 +339,10 @@ class Doc:
     def _explained(self, key: str) -> bool:
         if len(key) < 2:
             return False
-        terms, shortened = self._glossary_index()
-        # A term itself, or with an ending of up to 3 letters (a term of 4 letters or more).
-        if key in terms or any(len(key) - cut >= 4 and key[:-cut] in terms for cut in range(1, 4)):
+        if self.glossary_term_for(key) is not None:
             return True
         # The term without its last one or two letters ("Minijob" for the term "Minijobs").
-        if len(key) >= 4 and key in shortened:
+        if len(key) >= 4 and key in self._glossary_shortened():
             return True
         forms = self.profile.explain_forms
         if forms is not None and len(key) >= 3:
@@ -356,15 +354,26 @@ class Doc:
             return lemma(key) in self._glossary_lemmas(lemma)
         return False
 
-    def _glossary_index(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The word-book's keys, and each key without its last one or two letters."""
-        cached = self.__dict__.get("_glossary_index_data")
+    def glossary_term_for(self, key: str) -> str | None:
+        """The word-book key that ``key`` (normalised) is, or is with an ending of up to 3
+        letters after a key of 4 letters or more; of several, the first in the word-book."""
+        keys = self.glossary_keys()
+        if key in keys:
+            return key
+        found = [key[:-cut] for cut in (1, 2, 3) if len(key) - cut >= 4 and key[:-cut] in keys]
+        if len(found) > 1:
+            order = {term: i for i, term in enumerate(keys)}
+            found.sort(key=order.__getitem__)
+        return found[0] if found else None
+
+    def _glossary_shortened(self) -> frozenset[str]:
+        """Each word-book key, and each without its last one or two letters."""
+        cached = self.__dict__.get("_glossary_shortened_keys")
         if cached is None:
             keys = self.glossary_keys()
-            shortened = {k[: len(k) - cut] for k in keys for cut in (0, 1, 2) if len(k) > cut}
-            cached = (frozenset(keys), frozenset(shortened))
-            self.__dict__["_glossary_index_data"] = cached
-        result: tuple[frozenset[str], frozenset[str]] = cached
+            cached = frozenset(k[: len(k) - cut] for k in keys for cut in (0, 1, 2) if len(k) > cut)
+            self.__dict__["_glossary_shortened_keys"] = cached
+        result: frozenset[str] = cached
         return result
 
     def _glossary_forms(self, forms: Callable[[str], Iterable[str]]) -> frozenset[str]:

@@ -198,18 +198,6 @@ def _shape(text: str, length: int) -> tuple[int, ...]:
     return tuple(positions)
 
 
-def _term_for(keys: dict[str, str], key: str) -> str | None:
-    """The word-book key ``key`` is, or starts with (an ending of up to 3 letters after a
-    key of 4 letters or more); of several, the first in the word-book."""
-    if key in keys:
-        return key
-    found = [key[:-cut] for cut in (1, 2, 3) if len(key) - cut >= 4 and key[:-cut] in keys]
-    if len(found) > 1:
-        order = {term: i for i, term in enumerate(keys)}
-        found.sort(key=order.__getitem__)
-    return found[0] if found else None
-
-
 def glossary_consistency(doc: Doc) -> Iterator[Hit]:
     """A word-book term is written the same way everywhere (same splitting as in the
     word-book); without a word-book, one spelling per word across the text."""
@@ -228,7 +216,7 @@ def glossary_consistency(doc: Doc) -> Iterator[Hit]:
             if keys:
                 memo = doc.lasting("term_for")
                 if key not in memo:
-                    memo[key] = _term_for(keys, key)
+                    memo[key] = doc.glossary_term_for(key)
                 term_key = memo[key]
             if term_key is not None:
                 term = keys[term_key]

@@ -118,11 +118,10 @@ def _judge_hard(doc: Doc, token: Token, index: int) -> bool:
     low = token.lower
     memo = doc.memo("hard_word_lists")
     if not memo:
-        memo["easy"] = {fold(str(x)) for x in doc.get("easy_words") or []}
         memo["listed"] = {fold(str(x)) for x in doc.get("hard_words") or []}
         memo["listed"] |= doc.profile.hard_words
-    easy, listed = memo["easy"], memo["listed"]
-    if low in easy or doc.explained(token.text):
+    listed = memo["listed"]
+    if _easy(doc, token):
         return False
     pattern = doc.profile.hard_word_pattern
     if low in listed or (pattern and re.fullmatch(pattern, low)):
@@ -145,6 +144,14 @@ def _judge_hard(doc: Doc, token: Token, index: int) -> bool:
     return not all(doc.known(p, limit) or doc.explained(p) for p in parts)
 
 
+def _easy(doc: Doc, token: Token) -> bool:
+    """The project calls the word easy (``easy_words``), or the word-book explains it."""
+    memo = doc.memo("easy_words")
+    if not memo:
+        memo["easy"] = {fold(str(x)) for x in doc.get("easy_words") or []}
+    return token.lower in memo["easy"] or doc.explained(token.text)
+
+
 def _graded(doc: Doc, token: Token) -> int | None:
     """The word's level in the language's graded list, 0 when the word-book explains it or
     the project calls it easy, None when it is not graded."""
@@ -154,10 +161,7 @@ def _graded(doc: Doc, token: Token) -> int | None:
     level = word_level(token.text)
     if level is None:
         return None
-    memo = doc.memo("easy_words")
-    if not memo:
-        memo["easy"] = {fold(str(x)) for x in doc.get("easy_words") or []}
-    if token.lower in memo["easy"] or doc.explained(token.text):
+    if _easy(doc, token):
         return 0
     if doc.known(token.text, float(doc.get("graded_word_common_zipf") or 99)):
         return 0  # an everyday word form: the lemma found for it may be another one
