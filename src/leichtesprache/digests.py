@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .catalog import UI_DOMAIN, catalog_path
 from .config import Project
 from .fsutil import atomic_write_bytes
 
@@ -161,11 +162,10 @@ def project_settings(project: Project) -> dict[str, Any]:
 def language_catalogs(project: Project, publication: str, code: str) -> list[Path]:
     """The catalogue files a language version is read from: its ui catalogue, the source
     language's (a draft shows missing labels from it) and, for a translation, its own."""
-    locale = project.locale_dir
-    catalogs = [locale / code / "LC_MESSAGES" / "ui.po"]
-    catalogs.append(locale / project.source_language / "LC_MESSAGES" / "ui.po")
-    if code != project.source_language:
-        catalogs.append(locale / code / "LC_MESSAGES" / f"{publication}.po")
+    locale, source = project.locale_dir, project.source_language
+    catalogs = [catalog_path(locale, code, UI_DOMAIN), catalog_path(locale, source, UI_DOMAIN)]
+    if code != source:
+        catalogs.append(catalog_path(locale, code, publication))
     return catalogs
 
 
