@@ -131,43 +131,31 @@ def word_core(word: str) -> str:
     return word
 
 
+def _strip(forms: list[str], affixes: tuple[str, ...], *, front: bool, rest: int) -> list[str]:
+    """Each form without each affix it starts (``front``) or ends with, ``rest`` letters left."""
+    out = []
+    for form in forms:
+        for affix in affixes:
+            if len(form) - len(affix) >= rest and (
+                form.startswith(affix) if front else form.endswith(affix)
+            ):
+                out.append(form[len(affix) :] if front else form[: -len(affix)])
+    return out
+
+
 @lru_cache(maxsize=65536)
 def word_forms(word: str) -> tuple[str, ...]:
     """The word without clitic prefixes and suffixes (a light stemmer for the frequency list)."""
     bare = strip_marks(word)
-    candidates = [bare]
-    for prefix in _PREFIXES:
-        if bare.startswith(prefix) and len(bare) - len(prefix) >= 2:
-            candidates.append(bare[len(prefix) :])
-    for stem in list(candidates):
-        for suffix in _SUFFIXES:
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
-                candidates.append(stem[: -len(suffix)])
-    return tuple(candidates)
+    candidates = [bare, *_strip([bare], _PREFIXES, front=True, rest=2)]
+    return (*candidates, *_strip(candidates, _SUFFIXES, front=False, rest=2))
 
 
 # --- word levels: the SAMER Readability Lexicon ------------------------------------------------
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-_CLITIC_PREFIXES = (
-    "وبال",
-    "وال",
-    "فال",
-    "بال",
-    "كال",
-    "لل",
-    "ال",
-    "وب",
-    "ول",
-    "فب",
-    "فل",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
-)
-_PRONOUN_SUFFIXES = ("كما", "هما", "كم", "هم", "هن", "ها", "نا", "ك", "ه", "ي")
+#: The clitic prefixes of the frequency lookup, and two clitics together without the article.
+_CLITIC_PREFIXES = (*_PREFIXES, "وب", "ول", "فب", "فل")
 #: Endings of plural, dual, feminine and of the perfect tense (the lemma has none of them).
 _ENDINGS = ("تين", "تان", "ات", "ون", "ين", "ان", "وا", "تم", "ت", "ه", "ي", "ا")
 _IMPERFECT = ("ي", "ت", "ن", "ا")
@@ -197,17 +185,6 @@ def _levels() -> dict[str, int]:
     return levels
 
 
-def _strip(forms: list[str], affixes: tuple[str, ...], *, front: bool, rest: int) -> list[str]:
-    out = []
-    for form in forms:
-        for affix in affixes:
-            if len(form) - len(affix) >= rest and (
-                form.startswith(affix) if front else form.endswith(affix)
-            ):
-                out.append(form[len(affix) :] if front else form[: -len(affix)])
-    return out
-
-
 @lru_cache(maxsize=65536)
 def _stems(word: str) -> frozenset[str]:
     """The word as written and without clitics: و ف ب ل ك, the article, a pronoun ending
@@ -215,7 +192,7 @@ def _stems(word: str) -> frozenset[str]:
     and without the ending of the perfect tense ("ناهزت" -> "ناهز")."""
     bare = level_key(word)
     stems = [bare, *_strip([bare], _CLITIC_PREFIXES, front=True, rest=2)]
-    suffixed = _strip(stems, _PRONOUN_SUFFIXES, front=False, rest=1)
+    suffixed = _strip(stems, _SUFFIXES, front=False, rest=1)
     stems += suffixed + [s[:-1] + "ه" for s in suffixed if s.endswith("ت")]
     stems += [s[:-1] + "ي" for s in suffixed if s.endswith("ا") and len(s) >= 4]
     stems += _strip(stems, _PERFECT, front=False, rest=3)
