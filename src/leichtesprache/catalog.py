@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 import re
 import sys
@@ -17,14 +15,12 @@ import polib
 from babel.util import TextWrapper
 
 from .errors import EXIT_BAD_INPUT, LeichteSpracheError
-from .fsutil import atomic_write_text
+from .fsutil import keep, read_kept
 from .markdown import parse_section
 from .merge import GENERATOR
 from .model import Block, Publication
 from .placeholders import PLACEHOLDER_RE, placeholder_key
 from .pofile import format_po, read_po
-
-log = logging.getLogger("leichtesprache.catalog")
 
 UI_DOMAIN = "ui"
 #: ``#.`` lines are wrapped at this width, the width Babel and xgettext always use.
@@ -105,19 +101,14 @@ def extract_ui(templates_dir: Path, cache_dir: Path | None = None) -> polib.POFi
     and Jinja2: ``status`` and ``check`` then skip importing Jinja2 and reading every
     template. A cache that is missing, stale or damaged is ignored and written anew.
     """
-    key = _template_stamp(templates_dir) if cache_dir is not None else ""
-    cache = cache_dir / "ui-template.json" if cache_dir is not None else None
-    if cache is not None:
-        entries = _cached_messages(cache, key)
-        if entries is not None:
-            return _ui_pot(entries)
-    entries = _extract_messages(templates_dir)
-    if cache is not None:
-        try:
-            cache.parent.mkdir(exist_ok=True)
-            atomic_write_text(cache, json.dumps({"key": key, "messages": entries}) + "\n")
-        except OSError as exc:  # a read-only project still works, only slower
-            log.debug("cannot write %s: %s", cache, exc)
+    if cache_dir is None:
+        return _ui_pot(_extract_messages(templates_dir))
+    key = _template_stamp(templates_dir)
+    cache = cache_dir / "ui-template.json"
+    entries = _cached_messages(read_kept(cache, "key", lambda: key))
+    if entries is None:
+        entries = _extract_messages(templates_dir)
+        keep(cache, {"key": key, "messages": entries})
     return _ui_pot(entries)
 
 
@@ -183,11 +174,10 @@ def _template_stamp(templates_dir: Path) -> str:
     return digest_of(*parts)
 
 
-def _cached_messages(cache: Path, key: str) -> list[_UiMessage] | None:
+def _cached_messages(data: dict[str, Any] | None) -> list[_UiMessage] | None:
+    if data is None:
+        return None
     try:
-        data = json.loads(cache.read_text("utf-8"))
-        if data.get("key") != key:
-            return None
         return [
             (
                 None if c is None else str(c),
@@ -198,7 +188,7 @@ def _cached_messages(cache: Path, key: str) -> list[_UiMessage] | None:
             )
             for c, i, p, m, o in data["messages"]
         ]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 

@@ -20,7 +20,6 @@ again. It is plain JSON, never pickle, so a project folder cannot carry code.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,14 +34,13 @@ from .digests import (
     tool_versions,
     tree_digest,
 )
-from .fsutil import atomic_write_text
+from .fsutil import keep, read_kept
 from .i18n import current_language
 from .translate import LanguageVersion
 
 if TYPE_CHECKING:
     from .readability import CheckResult
 
-log = logging.getLogger("leichtesprache.check")
 
 #: The cache folder in the project (not in version control).
 CACHE_DIR = ".leichtesprache-cache"
@@ -76,23 +74,20 @@ def remembered(
 
     ``facts``: the values of the facts shown on the day (``facts.values_for``).
     """
-    try:
-        data = json.loads(cache_file(project, name, code).read_text("utf-8"))
-        if data.get("inputs") != inputs_key(project, name, code, facts):
-            return None
-        return _result(data["result"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    path = cache_file(project, name, code)
+    return _stored(read_kept(path, "inputs", lambda: inputs_key(project, name, code, facts)))
 
 
 def cached(version: LanguageVersion, project: Project) -> CheckResult | None:
     """The result of the last check of ``version``, if nothing it depends on changed since."""
+    return _stored(read_kept(_path(version, project), "key", lambda: fingerprint(version, project)))
+
+
+def _stored(data: dict[str, Any] | None) -> CheckResult | None:
+    """The check result in a cache record; None when there is none or it is damaged."""
     try:
-        data = json.loads(_path(version, project).read_text("utf-8"))
-        if data.get("key") != fingerprint(version, project):
-            return None
-        return _result(data["result"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return _result(data["result"]) if data is not None else None
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
 
@@ -118,11 +113,7 @@ def remember(version: LanguageVersion, project: Project, result: CheckResult) ->
         "inputs": inputs_key(project, version.publication.name, version.code, version.facts),
         "result": result.to_dict(),
     }
-    try:
-        path.parent.mkdir(exist_ok=True)
-        atomic_write_text(path, json.dumps(payload) + "\n")
-    except OSError as exc:  # a read-only project still works, only slower
-        log.debug("cannot write the check cache %s: %s", path, exc)
+    keep(path, payload)
 
 
 def fingerprint(version: LanguageVersion, project: Project) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from .errors import LockError
 from .i18n import _
@@ -47,6 +49,27 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def atomic_write_text(path: Path, text: str) -> None:
     """``atomic_write_bytes`` for UTF-8 text."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def read_kept(path: Path, field: str, key: Callable[[], str]) -> dict[str, Any] | None:
+    """A JSON record kept in a cache file, when its ``field`` is ``key()``; None when the
+    file is missing, damaged or out of date (``key`` is computed only for a readable file).
+    """
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get(field) == key() else None
+
+
+def keep(path: Path, record: dict[str, Any]) -> None:
+    """Write a cache file; one that cannot be written is skipped (a read-only project
+    still works, only slower)."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        atomic_write_text(path, json.dumps(record) + "\n")
+    except OSError as exc:
+        log.debug("cannot write the cache file %s: %s", path, exc)
 
 
 def _fsync_dir(folder: Path) -> None:
