@@ -123,9 +123,9 @@ def _check_all(
     results: dict[tuple[str, str], CheckResult] = {}
     todo: list[tuple[str, str]] = []
     for name, code in pairs:
-        if code != project.source_language and not workspace.catalog_file(code, name).is_file():
-            label = workspace.label(workspace.catalog_file(code, name))
-            results[(name, code)] = _no_catalogue(code, label)
+        catalogue = workspace.catalog_file(code, name)
+        if code != project.source_language and not catalogue.is_file():
+            results[(name, code)] = _no_catalogue(code, workspace.label(catalogue))
             continue
         known = _remembered(workspace, name, code, day)
         if known is not None:
