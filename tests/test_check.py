@@ -213,6 +213,28 @@ def test_an_unchanged_version_is_not_checked_again(
     assert checked == ["de"]
 
 
+def test_check_does_not_read_the_templates(
+    sample_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which template labels a language lacks is the build's and status' business: the
+    check neither extracts the templates (Jinja2) nor writes their cache."""
+    import leichtesprache.check as check_module
+    from leichtesprache.workspace import Workspace
+
+    monkeypatch.delattr(check_module.os, "fork")  # one process: the spy sees everything
+    extracted: list[bool] = []
+    real = Workspace.ui_template
+
+    def spy(self: Workspace):  # type: ignore[no-untyped-def]
+        extracted.append(True)
+        return real(self)
+
+    monkeypatch.setattr(Workspace, "ui_template", spy)
+    results = check_project(load_project(sample_project), as_of=DAY)
+    assert [r.language for r in results if r.language] and extracted == []
+    assert not (sample_project / ".leichtesprache-cache" / "ui-template.json").exists()
+
+
 def test_unchanged_files_are_not_even_read_and_a_new_po_header_is_not_checked(
     sample_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -226,9 +248,9 @@ def test_unchanged_files_are_not_even_read_and_a_new_po_header_is_not_checked(
     checked: list[str] = []
     version, real_check = Workspace.version, check_module.check_version
 
-    def reading(self, name, code, day):  # type: ignore[no-untyped-def]
+    def reading(self, name, code, day, **options):  # type: ignore[no-untyped-def]
         read.append(code)
-        return version(self, name, code, day)
+        return version(self, name, code, day, **options)
 
     def checking(v, p):  # type: ignore[no-untyped-def]
         checked.append(v.code)

@@ -174,7 +174,8 @@ _SHARED: tuple[Workspace, date] | None = None
 def _check_in_worker(pair: tuple[str, str]) -> CheckResult:
     assert _SHARED is not None
     workspace, day = _SHARED
-    return checked(workspace.version(*pair, day), workspace.project)
+    version = workspace.version(*pair, day, missing_labels=False)
+    return checked(version, workspace.project)
 
 
 def _prepare(codes: list[str]) -> None:

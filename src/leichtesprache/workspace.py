@@ -143,11 +143,16 @@ class Workspace:
 
     # --- the translated model ------------------------------------------------------------
 
-    def version(self, name: str, code: str, as_of: date) -> LanguageVersion:
+    def version(
+        self, name: str, code: str, as_of: date, *, missing_labels: bool = True
+    ) -> LanguageVersion:
         """Publication ``name`` in language ``code`` with the facts valid on ``as_of``.
 
         A target language without a catalogue is refused: there is nothing to build or
         check. Incomplete languages come back with ``missing`` filled in; the caller decides.
+        ``missing_labels=False`` leaves ``ui_missing`` empty: finding the template labels a
+        language lacks means reading every template (and importing Jinja2), which the check
+        does not need.
         """
         publication = self.publication(name)
         language = get_language(code)
@@ -177,7 +182,7 @@ class Workspace:
             catalog=catalog,
             catalog_file=catalog_file,
             ui=self.ui_labels(code),
-            ui_template=self.ui_template(),
+            ui_template=self.ui_template() if missing_labels else None,
             catalogs=self.catalog_texts(code, name),
         )
 
