@@ -122,6 +122,28 @@ def test_a_changed_tool_file_makes_new_outputs(
     ]
 
 
+def test_tool_versions_are_the_installed_distributions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The versions read from the dist-info folders' names are those importlib.metadata
+    reads from the METADATA files, and a package found no other way is asked for there."""
+    from importlib import metadata
+
+    from leichtesprache import digests
+
+    expected = ";".join(f"{name}={metadata.version(name)}" for name in digests._TOOLS)
+    assert digests.tool_versions.__wrapped__() == expected
+    # Earlier on the path wins, as for imports.
+    (tmp_path / "Jinja2-0.0.1.dist-info").mkdir()
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
+    found = dict(part.split("=") for part in digests.tool_versions.__wrapped__().split(";"))
+    assert found["jinja2"] == "0.0.1"
+    # No dist-info folder (an egg-info install): importlib.metadata is asked.
+    monkeypatch.setattr(sys, "path", sys.path[1:])
+    monkeypatch.setattr(digests, "_installed_versions", dict)
+    assert digests.tool_versions.__wrapped__() == expected
+
+
 def test_shards_merged_equal_one_full_build(built: Path, tmp_path: Path) -> None:
     sharded = tmp_path / "sharded"
     for k in (1, 2):

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +61,43 @@ class Record:
 
 @lru_cache(maxsize=1)
 def tool_versions() -> str:
+    found = _installed_versions()
     parts = []
     for name in _TOOLS:
-        try:
-            parts.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
-            parts.append(f"{name}=?")
+        version = found.get(_normal_name(name))
+        if version is None:  # an egg-info install or an unusual layout: ask the metadata
+            from importlib import metadata
+
+            try:
+                version = metadata.version(name)
+            except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
+                version = "?"
+        parts.append(f"{name}={version}")
     return ";".join(parts)
+
+
+def _installed_versions() -> dict[str, str]:
+    """Name -> version of the packages installed on ``sys.path``, from the names of their
+    ``<name>-<version>.dist-info`` folders, the first on the path winning as for imports.
+    ``importlib.metadata`` gives the same but reads every METADATA file (13 ms per process,
+    which every check worker paid)."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in names:
+            if folder.endswith(".dist-info"):
+                name, _, version = folder[: -len(".dist-info")].partition("-")
+                if version:
+                    found.setdefault(_normal_name(name), version)
+    return found
+
+
+def _normal_name(name: str) -> str:
+    """The normalised name of a distribution (PEP 503): "markdown-it-py" = "markdown_it_py"."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 @lru_cache(maxsize=1)
