@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Any
 
 from babel import Locale
 from babel.dates import get_month_names
@@ -392,14 +393,40 @@ def _month_index(language: str) -> _MonthIndex:
 
 @lru_cache(maxsize=32)
 def _month_names(language: str) -> dict[int, frozenset[str]]:
-    """Month names of a language and all its regional variants (Arabic: يوليو and تموز)."""
+    """Month names of a language and all its regional variants (Arabic: يوليو and تموز).
+
+    A variant's names differ from its parent's only where its own CLDR file says so, so
+    each variant's file is read on its own (English has 129 variants; merging each with its
+    parents took 0.03 s). Not with ``babel.localedata.load(merge_inherited=False)``: Babel
+    would keep the unmerged data in its cache for every later use of that locale."""
     from babel.localedata import locale_identifiers
 
     base = language.split("_")[0]
-    variants = [language] + [i for i in locale_identifiers() if i.startswith(f"{base}_")]
     names: dict[int, set[str]] = {m: set() for m in range(1, 13)}
-    for identifier in variants:
+
+    def add(found: object) -> None:
+        if isinstance(found, Mapping):
+            for month, name in found.items():
+                if month in names and isinstance(name, str):
+                    names[month].add(name.casefold())
+
+    for identifier in {language, base}:
         for context in ("format", "stand-alone"):
-            for month, name in get_month_names("wide", context, identifier).items():
-                names[month].add(name.casefold())
+            add(get_month_names("wide", context, identifier))
+    for identifier in locale_identifiers():
+        if identifier.startswith(f"{base}_"):
+            own = _own_locale_data(identifier).get("months", {})
+            for context in ("format", "stand-alone"):
+                add(own.get(context, {}).get("wide"))
     return {m: frozenset(n) for m, n in names.items()}
+
+
+def _own_locale_data(identifier: str) -> dict[str, Any]:
+    """What Babel's file for one locale holds itself, without its parents' data."""
+    import pickle
+
+    from babel.localedata import resolve_locale_filename
+
+    with open(resolve_locale_filename(identifier), "rb") as stream:
+        data = pickle.load(stream)  # Babel's own installed CLDR data, as Babel reads it
+    return data if isinstance(data, dict) else {}
