@@ -233,6 +233,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("ar", "hard-word", "تحصل على الكزبرونات.", "تحصل على المال."),
     # graded in the SAMER lexicon: level 5 (ناهز) and level 1 (اقترب)
     ("ar", "hard-word", "الفتاة ناهزت العشرين.", "الفتاة اقتربت من العشرين."),
+    ("en", "hard-word", "The court has jurisdiction.", "The court can decide."),
     # --- direct-address (per section)
     ("de", "direct-address",
      "Arbeitnehmer bekommen Geld.\nArbeitnehmer haben Urlaub.\nArbeitnehmer haben viele Rechte.",
@@ -339,6 +340,8 @@ def test_every_rule_has_cases() -> None:
         ("participle", "warning", "Работающие люди получают деньги.", "ru"),
         ("hard-word", "error", "الفتاة ناهزت العشرين.", "ar"),  # SAMER level 5
         ("hard-word", "warning", "تدفع ضريبة صغيرة.", "ar"),  # SAMER level 4
+        ("hard-word", "error", "The court has jurisdiction.", "en"),  # Octanove C1
+        ("hard-word", "error", "They abhorred it.", "en"),  # Octanove C2, inflected
     ],
 )
 def test_default_severity(rule: str, severity: str, text: str, language: str) -> None:
@@ -454,6 +457,42 @@ def test_arabic_graded_words_explained_homographs_and_lazy_loading() -> None:
         "assert ar._levels.cache_info().currsize == 0\n"
         "check_units([TextUnit('تعمل.', 'x', 1)], 'ar', source='x')\n"
         "assert ar._levels.cache_info().currsize == 1\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(leichtesprache.__file__).parents[1])}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+
+
+def test_english_graded_words_names_frequent_forms_and_lazy_loading() -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import leichtesprache
+
+    def hard(text: str, glossary: tuple[str, ...] = ()) -> list[str]:
+        return [
+            f.message for f in _findings(text, "en", glossary=glossary) if f.rule == "hard-word"
+        ]
+
+    assert hard("Integration is hard.") == ["“Integration” is a hard word (level C2)."]
+    # The word-book explains it, or it is (part of) a name: no finding.
+    assert hard("Integration is hard.", ("integration",)) == []
+    assert hard("Ask the Integration Centre.") == []
+    assert hard("Integration Centre made this booklet.") == []
+    # A frequent form is not reported: the list grades a rarer sense ("trying" = difficult).
+    assert hard("You are trying.") == []
+    # A word CEFR-J grades lower in another part of speech is not in the list.
+    assert hard("You help with the harvest.") == []
+    # The list is read only when English is checked.
+    code = (
+        "from leichtesprache.readability import TextUnit, check_units\n"
+        "from leichtesprache.readability.languages import en\n"
+        "check_units([TextUnit('Sie arbeiten.', 'x', 1)], 'de', source='x')\n"
+        "assert en._levels.cache_info().currsize == 0\n"
+        "check_units([TextUnit('You work.', 'x', 1)], 'en', source='x')\n"
+        "assert en._levels.cache_info().currsize == 1\n"
     )
     env = {**os.environ, "PYTHONPATH": str(Path(leichtesprache.__file__).parents[1])}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)

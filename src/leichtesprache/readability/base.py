@@ -157,6 +157,9 @@ class Profile:
     #: The level of a word in a graded word list (1 = easy), or None when it is not listed:
     #: educators' grades decide before word frequencies (Arabic: the SAMER lexicon).
     word_level: Callable[[str], int | None] | None = None
+    #: How the levels of ``word_level`` are named in messages (English: 5 -> "C1"); without
+    #: names they are given as "level N of 5".
+    level_names: Mapping[int, str] = field(default_factory=dict)
     #: Forms of a word compared with the forms of the word-book's words (each word of a term):
     #: a word is explained when they share one (Arabic: the word without clitics and endings).
     explain_forms: Callable[[str], Iterable[str]] | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .base import NAME_KINDS, Doc, Hit, quote
@@ -129,10 +129,8 @@ def _judge_hard(doc: Doc, token: Token, index: int) -> bool:
     limit = float(doc.get("hard_word_zipf"))
     if letters(token.text) < int(doc.get("hard_word_min_letters")) or not has_frequencies(doc.base):
         return False
-    if sum(1 for ch in token.text if ch.isupper()) >= 2:
-        return False  # the abbreviation rule reports it
-    if doc.profile.capitals_mark_names and index > 0 and token.text[:1].isupper():
-        return False  # a name
+    if _name(doc, token, index):
+        return False
     if doc.known(token.text, limit):
         return False
     if token.seps:
@@ -144,6 +142,17 @@ def _judge_hard(doc: Doc, token: Token, index: int) -> bool:
     return not all(doc.known(p, limit) or doc.explained(p) for p in parts)
 
 
+def _name(doc: Doc, token: Token, index: int, following: Token | None = None) -> bool:
+    """An abbreviation (the abbreviation rule reports it) or, where capitals mark names, a
+    capitalised word inside the sentence, or at its start before another capitalised word
+    ("Integration Centre", a name of several words): no word list can judge it."""
+    if sum(1 for ch in token.text if ch.isupper()) >= 2:
+        return True
+    if not doc.profile.capitals_mark_names or not token.text[:1].isupper():
+        return False
+    return index > 0 or (following is not None and following.text[:1].isupper())
+
+
 def _easy(doc: Doc, token: Token) -> bool:
     """The project calls the word easy (``easy_words``), or the word-book explains it."""
     memo = doc.memo("easy_words")
@@ -152,11 +161,16 @@ def _easy(doc: Doc, token: Token) -> bool:
     return token.lower in memo["easy"] or doc.explained(token.text)
 
 
-def _graded(doc: Doc, token: Token) -> int | None:
-    """The word's level in the language's graded list, 0 when the word-book explains it or
-    the project calls it easy, None when it is not graded."""
+def _graded(doc: Doc, words: Sequence[Token], index: int) -> int | None:
+    """The level of word ``index`` of a sentence in the language's graded list, 0 when the
+    word-book explains it or the project calls it easy, None when it is not graded (or is a
+    name)."""
     word_level = doc.profile.word_level
     if word_level is None:
+        return None
+    token = words[index]
+    following = next((w for w in words[index + 1 :] if w.kind == "word"), None)
+    if _name(doc, token, index, following):
         return None
     level = word_level(token.text)
     if level is None:
@@ -183,7 +197,7 @@ def hard_word(doc: Doc) -> Iterator[Hit]:
             for index, token in enumerate(sentence.tokens):
                 if token.kind != "word" or token.lower in seen or _foreign_script(doc, token):
                     continue
-                level = _graded(doc, token)
+                level = _graded(doc, sentence.tokens, index)
                 if level is not None:
                     if error_level and level >= error_level:
                         severity = "error"
@@ -196,11 +210,7 @@ def hard_word(doc: Doc) -> Iterator[Hit]:
                         unit.index,
                         token,
                         severity,
-                        doc.tr(
-                            "{word} is a hard word (level {level} of 5).",
-                            word=quote(token.text),
-                            level=level,
-                        ),
+                        _level_message(doc, token, level),
                         doc.tr("Use an everyday word, or explain it in the word-book."),
                     )
                 elif _is_hard(doc, token, index):
@@ -212,3 +222,12 @@ def hard_word(doc: Doc) -> Iterator[Hit]:
                         doc.tr("{word} may be a hard word.", word=quote(token.text)),
                         doc.tr("Use an everyday word, or explain it in the word-book."),
                     )
+
+
+def _level_message(doc: Doc, token: Token, level: int) -> str:
+    """The level by its name where the list names them (CEFR "C1"), else as "N of 5"."""
+    word = quote(token.text)
+    name = doc.profile.level_names.get(level)
+    if name is not None:
+        return doc.tr("{word} is a hard word (level {level}).", word=word, level=name)
+    return doc.tr("{word} is a hard word (level {level} of 5).", word=word, level=level)

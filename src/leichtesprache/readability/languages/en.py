@@ -2,7 +2,10 @@
 
 Defaults: warning above 12 words per sentence, error above 15 (UK Easy Read: 10-15 words;
 easyreadstandard.org < 25); passive and conditional are warnings (active voice is a rule of
-Easy Read, but "you are allowed to" style phrases are common and fine).
+Easy Read, but "you are allowed to" style phrases are common and fine). Words graded C1 or C2
+by the Octanove Vocabulary Profile (data/en_levels.tsv, CC BY-SA 4.0) that the word-book does
+not explain are errors: Inclusion Europe asks for easy, well-known words and for every
+difficult word to be explained.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from importlib import resources
 
 from .. import formulas
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset
@@ -181,6 +185,58 @@ def word_forms(word: str) -> list[str]:
     return [word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 4]
 
 
+# --- word levels: the Octanove Vocabulary Profile C1/C2 (CC BY-SA 4.0) ---------------------
+
+
+@lru_cache(maxsize=1)
+def _levels() -> dict[str, int]:
+    """Word -> CEFR level 5 (C1) or 6 (C2); read on first use (about 2,000 lines)."""
+    text = resources.files("leichtesprache.readability").joinpath("data/en_levels.tsv")
+    levels: dict[str, int] = {}
+    for line in text.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, level = line.partition("\t")
+            levels[word] = int(level)
+    return levels
+
+
+def _base_forms(w: str) -> list[str]:
+    """The word and the forms it may be inflected from: plural and third person ("-s",
+    "-es", "-ies"), past ("-ed", "-ied", with a doubled consonant or a dropped "e"), "-ing"
+    and the possessive "'s". Only graded (hard) words are looked up, so a wrong guess needs
+    another hard word to match."""
+    w = w.removesuffix("'s").removesuffix("’s")
+    forms = [w]
+    if w.endswith("ies") and len(w) > 5:
+        forms.append(w[:-3] + "y")
+    elif w.endswith("es") and len(w) > 4:
+        forms += [w[:-2], w[:-1]]
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+        forms.append(w[:-1])
+    for ending in ("ed", "ing"):
+        stem = w[: -len(ending)]
+        if w.endswith(ending) and len(stem) >= 3:
+            forms += [stem, stem + "e"]
+            if ending == "ed" and stem.endswith("i"):
+                forms.append(stem[:-1] + "y")
+            if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                forms.append(stem[:-1])
+    return forms
+
+
+@lru_cache(maxsize=65536)
+def word_level(word: str) -> int | None:
+    """The CEFR level (5 = C1, 6 = C2) of a word the Octanove profile lists, or None; the
+    profile lists only the hard bands, so every other word goes on to wordfreq.
+
+    >>> word_level("Jurisdiction"), word_level("abhorred"), word_level("work")
+    (5, 6, None)
+    """
+    levels = _levels()
+    found = [levels[f] for f in _base_forms(word.casefold()) if f in levels]
+    return min(found) if found else None
+
+
 def readability(doc: Doc, c: Counts) -> dict[str, float]:
     """Flesch Reading Ease (textstat's constants) and Flesch-Kincaid grade."""
     return {"flesch": formulas.flesch(c, "en"), "fkgl": formulas.kincaid(c, 0.39, 11.8, 15.59)}
@@ -188,7 +244,12 @@ def readability(doc: Doc, c: Counts) -> dict[str, float]:
 
 PROFILE = Profile(
     code="en",
-    defaults={"sentence_warning": 12, "sentence_error": 15},
+    defaults={
+        "sentence_warning": 12,
+        "sentence_error": 15,
+        "hard_word_error_level": 5,
+        "hard_word_warning_level": 5,
+    },
     negations=NEGATIONS,
     number_words=NUMBER_WORDS,
     big_number_words=BIG_NUMBER_WORDS,
@@ -224,6 +285,8 @@ PROFILE = Profile(
     },
     syllables=syllables,
     word_forms=word_forms,
+    word_level=word_level,
+    level_names={5: "C1", 6: "C2"},
     negation_suffixes=("n't", "n’t"),
     formulas=readability,
     gates={
