@@ -238,9 +238,11 @@ def test_print_profile_must_be_cmyk(run_cli, tmp_path: Path) -> None:
     assert "not a CMYK output profile" in result.output and "leichtesprache.toml:" in result.output
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_missing_hb_subset_is_one_warning(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, jobs: int
 ) -> None:
+    """One warning, also when two workers each lay a language out and notice it."""
     import weasyprint.pdf.fonts
 
     from leichtesprache import weasy
@@ -255,7 +257,7 @@ def test_missing_hb_subset_is_one_warning(
             as_of=DAY,
             languages=["de", "ar"],
             editions=["screen", "print", "booklet"],
-            jobs=1,
+            jobs=jobs,
         )
     assert len([r for r in results if r.written]) == 6
     warnings = [

@@ -11,11 +11,11 @@ import gc
 import logging
 import os
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from .config import Project
 from .digests import Inputs, Record, is_fresh, output_digest, read_record, write_record
@@ -36,6 +36,8 @@ from .fsutil import atomic_write_bytes, project_lock
 from .i18n import _, current_language, ngettext, set_language
 from .translate import LanguageVersion, require_complete
 from .workspace import Workspace
+
+_T = TypeVar("_T")
 
 log = logging.getLogger("leichtesprache.build")
 
@@ -330,6 +332,7 @@ class _Scheduler:
         unwritten = len(self.tasks)
         unchecked = {id(t) for t in self.tasks} if checked_in is not None else set()
         done: list[_Task] = []  # made and preflighted, waiting for the checks
+        told = _Told()
         # Jobs waiting for a free worker; at most one job per worker is handed to the pool.
         # New layouts go first, the largest languages first, each language's check right
         # after its first editions, while few languages are open (laid out, editions still
@@ -357,7 +360,7 @@ class _Scheduler:
                 started.add(id(task))
                 if edition is None:
                     assert task.version is not None and checked_in is not None
-                    future = pool.submit(_passes, task.version, checked_in)
+                    future = pool.submit(_logged, _passes, task.version, checked_in)
                 else:
                     future = self._submit(pool, task, edition, source)
                 running[future] = (task, edition)
@@ -369,12 +372,14 @@ class _Scheduler:
                 finished, _pending = wait(running, timeout=0.05, return_when=FIRST_COMPLETED)
                 for future in finished:
                     task, edition = running.pop(future)
+                    outcome, records = future.result()
+                    told.replay(records)
                     if edition is None:
-                        if not future.result():
+                        if not outcome:
                             raise _check_failed(task.language)
                         unchecked.discard(id(task))
                         continue
-                    product, problems = future.result()
+                    product, problems = outcome
                     self.products[id(task)][edition.name] = product
                     self.problems[id(task)] += problems
                     self.waiting[id(task)] -= 1
@@ -403,7 +408,7 @@ class _Scheduler:
         return results
 
     def _submit(self, pool: Any, task: _Task, edition: Edition, source: Product | None) -> Any:
-        return pool.submit(_make_one, task, edition, source, self.resources, self.out_dir)
+        return pool.submit(_logged, _make_one, task, edition, source, self.resources, self.out_dir)
 
     def _require_preflight(self, task: _Task) -> None:
         problems = self.problems[id(task)]
@@ -454,6 +459,47 @@ def _preflight(
     )
 
 
+def _logged(job: Callable[..., _T], *args: Any) -> tuple[_T, list[logging.LogRecord]]:
+    """Run ``job`` in a worker and return what it logged with its result: the parent
+    shows it (``_Told``), in order with its own output and its progress display, instead
+    of each worker writing to the terminal on its own."""
+    logger = logging.getLogger("leichtesprache")
+    collector = _Collector()
+    handlers, propagate = logger.handlers, logger.propagate
+    logger.handlers, logger.propagate = [collector], False
+    try:
+        return job(*args), collector.records
+    finally:
+        logger.handlers, logger.propagate = handlers, propagate
+
+
+class _Collector(logging.Handler):
+    """Keeps log records as plain, picklable copies (message formatted, no traceback)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        data = dict(record.__dict__, msg=record.getMessage(), args=None, exc_info=None)
+        self.records.append(logging.makeLogRecord(data))
+
+
+class _Told:
+    """Shows the workers' log records in the parent, each message once: a notice every
+    worker gives (fonts subset with fontTools) is one warning, not one per worker."""
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[int, str]] = set()
+
+    def replay(self, records: list[logging.LogRecord]) -> None:
+        for record in records:
+            key = (record.levelno, record.getMessage())
+            if key not in self.seen:
+                self.seen.add(key)
+                logging.getLogger(record.name).handle(record)
+
+
 def _init_worker(language: str) -> None:
     """A worker dies with the build: a killed or interrupted build leaves no orphans.
 
@@ -477,9 +523,12 @@ def _init_worker(language: str) -> None:
 
 def _report(results: list[BuildResult], observer: BuildObserver | None) -> list[BuildResult]:
     for result in results:
+        if result.pages is None:  # a web page
+            log.info(_("wrote {file}").format(file=result.path))
+            continue
         log.info(
             ngettext(
-                "wrote {file} ({pages} page)", "wrote {file} ({pages} pages)", result.pages or 0
+                "wrote {file} ({pages} page)", "wrote {file} ({pages} pages)", result.pages
             ).format(file=result.path, pages=result.pages)
         )
         if observer is not None:
