@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from .catalog import UI_DOMAIN
 from .checkcache import cache_file, checked, remembered
+from .collector import fewer_collections
 from .config import Project
 from .errors import ConfigError, LeichteSpracheError
 from .facts import FactNote, fact_warnings, undated_amounts, values_for
@@ -149,9 +151,14 @@ def _check_all(
 
         _prepare([code for _, code in todo])
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pair: pool.submit(_check_in_worker, pair) for pair in todo}
-            results.update({pair: future.result() for pair, future in futures.items()})
+        gc.freeze()  # what the parent read is never garbage: the workers' collector skips it
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                futures = {pair: pool.submit(_check_in_worker, pair) for pair in todo}
+                gc.unfreeze()  # the workers are forked on the first submit
+                results.update({pair: future.result() for pair, future in futures.items()})
+        finally:
+            gc.unfreeze()
     finally:
         _SHARED = None
     return results
@@ -174,8 +181,9 @@ _SHARED: tuple[Workspace, date] | None = None
 def _check_in_worker(pair: tuple[str, str]) -> CheckResult:
     assert _SHARED is not None
     workspace, day = _SHARED
-    version = workspace.version(*pair, day, missing_labels=False)
-    return checked(version, workspace.project)
+    with fewer_collections():
+        version = workspace.version(*pair, day, missing_labels=False)
+        return checked(version, workspace.project)
 
 
 def _prepare(codes: list[str]) -> None:

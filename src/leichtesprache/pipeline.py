@@ -228,7 +228,7 @@ def _passes(version: LanguageVersion, project: Project) -> bool:
 def _passes_in_worker(version: LanguageVersion, project: Project) -> bool:
     """``_passes`` in a worker, whose heap holds what its layouts left: the collector
     runs less often while the check makes its many small objects, as for a layout."""
-    from .weasy import fewer_collections
+    from .collector import fewer_collections
 
     with fewer_collections():
         return _passes(version, project)

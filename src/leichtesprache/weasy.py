@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import gc
 import logging
 import mimetypes
 import os
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .collector import fewer_collections
 from .errors import Problem, RenderError
 from .fonts import FONT_SUFFIXES, check_pdf, font_face_css, font_families
 from .fsutil import atomic_write_bytes
@@ -282,27 +282,6 @@ class _Collector(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if record.thread == self.thread:
             self.records.append(record)
-
-
-#: The collector's youngest-generation threshold while laying out (Python's default: 700).
-LAYOUT_GC_THRESHOLD = 20_000
-
-
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run Python's cycle collector less often while WeasyPrint lays out.
-
-    A layout makes millions of short-lived boxes; with the default threshold the collector
-    runs every 700 allocations and each older-generation pass walks every object the
-    imports made. A larger threshold saves about a tenth of the layout's CPU time for
-    some 75 MiB more memory per process (benchmarks/build_bench.py, docs/performance.md).
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(LAYOUT_GC_THRESHOLD, before[1], before[2])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 @contextlib.contextmanager
