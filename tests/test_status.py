@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import polib
+import pytest
 from click.testing import Result
 
 from leichtesprache.status import CatalogStatus
@@ -64,3 +65,48 @@ def test_check_errors_count_and_the_cache_follows_the_texts(
     )
     assert "1 check error" in reasons("en")
     assert (sample_project / ".leichtesprache-cache").is_dir()
+
+
+def test_status_is_remembered_until_a_file_it_reads_changes(
+    sample_project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged project answers from .leichtesprache-cache/status.json without parsing
+    a catalogue; a changed catalogue, review, template or day is read again, and a damaged
+    cache is ignored."""
+    from datetime import date
+
+    import leichtesprache.workspace as workspace_module
+    from leichtesprache.config import load_project
+    from leichtesprache.status import project_status
+
+    day = date(2026, 11, 24)
+    first = project_status(load_project(sample_project), day).to_dict()
+    parsed: list[str] = []
+    real = workspace_module.load_po
+
+    def spy(path, **options):  # type: ignore[no-untyped-def]
+        parsed.append(Path(path).name)
+        return real(path, **options)
+
+    monkeypatch.setattr(workspace_module, "load_po", spy)
+    assert project_status(load_project(sample_project), day).to_dict() == first
+    assert parsed == []
+
+    _make_fuzzy(sample_project / "locale" / "en" / "LC_MESSAGES" / "sample.po", "lohn.box")
+    changed = project_status(load_project(sample_project), day).to_dict()
+    assert parsed and changed != first
+    en = next(lang for lang in changed["languages"] if lang["language"] == "en")
+    assert "1 fuzzy" in en["reasons"]
+
+    cache = sample_project / ".leichtesprache-cache" / "status.json"
+    cache.write_text('{"key": "x", "status": {"catalogs": [["en"]]}}', encoding="utf-8")
+    assert project_status(load_project(sample_project), day).to_dict() == changed
+    record = json.loads(cache.read_text(encoding="utf-8"))
+    record["status"]["languages"][0][3][0] = "invented"  # damaged, but under the right key
+    cache.write_text(json.dumps(record), encoding="utf-8")
+    assert project_status(load_project(sample_project), day).to_dict() == changed
+
+    (sample_project / "templates").mkdir(exist_ok=True)
+    parsed.clear()
+    project_status(load_project(sample_project), day)
+    assert parsed  # the project's own (empty) templates instead of the defaults: read again

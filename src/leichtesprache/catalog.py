@@ -103,7 +103,7 @@ def extract_ui(templates_dir: Path, cache_dir: Path | None = None) -> polib.POFi
     """
     if cache_dir is None:
         return _ui_pot(_extract_messages(templates_dir))
-    key = _template_stamp(templates_dir)
+    key = template_stamp(templates_dir)
     cache = cache_dir / "ui-template.json"
     entries = _cached_messages(read_kept(cache, "key", lambda: key))
     if entries is None:
@@ -162,7 +162,7 @@ def _ui_pot(messages: list[_UiMessage]) -> polib.POFile:
     return pot
 
 
-def _template_stamp(templates_dir: Path) -> str:
+def template_stamp(templates_dir: Path) -> str:
     from .digests import code_digest, digest_of, tool_versions
 
     parts = [tool_versions(), code_digest()]  # Babel's and Jinja2's, and this extractor
