@@ -429,14 +429,7 @@ def test_german_terms_in_other_scripts_are_not_hard_words(lang: str, text: str) 
     assert not [f for f in result.findings if f.rule in ("hard-word", "long-word")]
 
 
-def test_arabic_graded_words_explained_homographs_and_lazy_loading() -> None:
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    import leichtesprache
-
+def test_arabic_graded_words_explained_and_homographs() -> None:
     def hard(text: str, glossary: tuple[str, ...] = ()) -> list[str]:
         return [
             f.severity for f in _findings(text, "ar", glossary=glossary) if f.rule == "hard-word"
@@ -449,28 +442,9 @@ def test_arabic_graded_words_explained_homographs_and_lazy_loading() -> None:
     assert hard("الفتاة ناهزت العشرين.", ("ناهز: قارب العمر",)) == []
     # "ابق" is the imperative of بقي (stay), not the rare أبق: no finding.
     assert hard("ابق في البيت.") == []
-    # The lexicon is read only when Arabic is checked.
-    code = (
-        "from leichtesprache.readability import TextUnit, check_units\n"
-        "from leichtesprache.readability.languages import ar\n"
-        "check_units([TextUnit('Sie arbeiten.', 'x', 1)], 'de', source='x')\n"
-        "assert ar._levels.cache_info().currsize == 0\n"
-        "check_units([TextUnit('تعمل.', 'x', 1)], 'ar', source='x')\n"
-        "assert ar._levels.cache_info().currsize == 1\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(Path(leichtesprache.__file__).parents[1])}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stderr
 
 
-def test_english_graded_words_names_frequent_forms_and_lazy_loading() -> None:
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    import leichtesprache
-
+def test_english_graded_words_names_and_frequent_forms() -> None:
     def hard(text: str, glossary: tuple[str, ...] = ()) -> list[str]:
         return [
             f.message for f in _findings(text, "en", glossary=glossary) if f.rule == "hard-word"
@@ -485,14 +459,26 @@ def test_english_graded_words_names_frequent_forms_and_lazy_loading() -> None:
     assert hard("You are trying.") == []
     # A word CEFR-J grades lower in another part of speech is not in the list.
     assert hard("You help with the harvest.") == []
-    # The list is read only when English is checked.
+
+
+@pytest.mark.parametrize(("lang", "text"), [("ar", "تعمل."), ("en", "You work.")])
+def test_graded_word_lists_are_read_only_for_their_language(lang: str, text: str) -> None:
+    """In a fresh process: a German check does not read the list, a check of its own
+    language reads it once."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import leichtesprache
+
     code = (
         "from leichtesprache.readability import TextUnit, check_units\n"
-        "from leichtesprache.readability.languages import en\n"
+        f"from leichtesprache.readability.languages import {lang} as module\n"
         "check_units([TextUnit('Sie arbeiten.', 'x', 1)], 'de', source='x')\n"
-        "assert en._levels.cache_info().currsize == 0\n"
-        "check_units([TextUnit('You work.', 'x', 1)], 'en', source='x')\n"
-        "assert en._levels.cache_info().currsize == 1\n"
+        "assert module._levels.cache_info().currsize == 0\n"
+        f"check_units([TextUnit({text!r}, 'x', 1)], {lang!r}, source='x')\n"
+        "assert module._levels.cache_info().currsize == 1\n"
     )
     env = {**os.environ, "PYTHONPATH": str(Path(leichtesprache.__file__).parents[1])}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)

@@ -97,3 +97,17 @@ def zipf(word: str, language: str) -> float:
     if value is None and "ё" in key:  # Cyrillic lists write ё as е
         value = table.get(key.replace("ё", "е"))
     return value or 0.0
+
+
+def read_levels(name: str) -> dict[str, int]:
+    """A graded word list shipped in ``readability/data/``: one ``word<TAB>level`` a line,
+    ``#`` comments. Each language module reads its own once, on its first word."""
+    from importlib import resources
+
+    text = resources.files("leichtesprache.readability").joinpath(f"data/{name}")
+    levels: dict[str, int] = {}
+    for line in text.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, level = line.partition("\t")
+            levels[word] = int(level)
+    return levels

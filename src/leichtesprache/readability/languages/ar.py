@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 from ..base import Doc, Hit, Profile, Rule, UnitView, quote, wordset, wordtable
 from ..counting import Counts, letters, strip_marks
+from ..lexicon import read_levels
 from ..text import Token
 
 NEGATIONS = wordset("لا لم لن ليس ليست لست لسنا ليسوا غير بدون ولا ولم ولن فلا فلم فلن وليس دون")
@@ -176,13 +176,7 @@ def level_key(word: str) -> str:
 @lru_cache(maxsize=1)
 def _levels() -> dict[str, int]:
     """Lemma key -> level 1 (easy) to 5 (hard); read on first use (about 24,000 lines)."""
-    text = resources.files("leichtesprache.readability").joinpath("data/ar_levels.tsv")
-    levels: dict[str, int] = {}
-    for line in text.read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            key, _, level = line.partition("\t")
-            levels[key] = int(level)
-    return levels
+    return read_levels("ar_levels.tsv")
 
 
 @lru_cache(maxsize=65536)

@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from importlib import resources
 
 from .. import formulas
 from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset
 from ..counting import Counts, vowel_groups
-from ..lexicon import zipf
+from ..lexicon import read_levels, zipf
 from ..text import Token
 
 NEGATIONS = wordset("not no never nothing nobody none neither nor cannot nowhere")
@@ -191,13 +190,7 @@ def word_forms(word: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _levels() -> dict[str, int]:
     """Word -> CEFR level 5 (C1) or 6 (C2); read on first use (about 2,000 lines)."""
-    text = resources.files("leichtesprache.readability").joinpath("data/en_levels.tsv")
-    levels: dict[str, int] = {}
-    for line in text.read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, _, level = line.partition("\t")
-            levels[word] = int(level)
-    return levels
+    return read_levels("en_levels.tsv")
 
 
 def _base_forms(w: str) -> list[str]:
