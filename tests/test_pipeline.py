@@ -176,9 +176,12 @@ def test_verbose_build_reports_each_file_and_the_workers_steps(
 ) -> None:
     """-v shows what the workers did (each language's check, its pages) through the
     parent's log, and a web page is "written" without a page count."""
-    result = run_cli("--verbose", "build", "--project", sample_project, "--as-of", "2026-11-24")
+    result = run_cli(
+        "--verbose", "build", "--project", sample_project, "--as-of", "2026-11-24",
+        "--lang", "en", "--lang", "ar", "--edition", "screen", "--edition", "web",
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())  # rich wraps long lines
     assert "checking en" in text and "checking ar" in text
     assert re.search(r"sample-ar\.pdf: \d+ pages", text), text
-    assert "sample-de.html" in text and "sample-de.html (" not in text and "None" not in text
+    assert "sample-en.html" in text and "sample-en.html (" not in text and "None" not in text
