@@ -1,8 +1,8 @@
 """English (Easy Read): word lists and the English passive and conditional rules.
 
 Defaults: warning above 12 words per sentence, error above 15 (UK Easy Read: 10-15 words;
-easyreadstandard.org < 25); passive and conditional are warnings (active voice is a rule of
-Easy Read, but "you are allowed to" style phrases are common and fine). Words graded C1 or C2
+easyreadstandard.org < 25); the passive is an error (active voice is a rule of Easy Read),
+the conditional a warning ("would", "could", "might", "should"). Words graded C1 or C2
 by the Octanove Vocabulary Profile (data/en_levels.tsv, CC BY-SA 4.0) that the word-book does
 not explain are errors: Inclusion Europe asks for easy, well-known words and for every
 difficult word to be explained.
