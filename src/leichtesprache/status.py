@@ -213,13 +213,15 @@ def project_status(project: Project, as_of: date | None = None) -> ProjectStatus
     workspace = Workspace(project)
     day = resolve_as_of(as_of)
     cache = project.root / CACHE_DIR / "status.json"
-    known = _restored(read_kept(cache, "key", lambda: _status_key(workspace, day)))
+    # Taken before anything is read: a file that changes meanwhile is read again next time.
+    key = _status_key(workspace, day)
+    known = _restored(read_kept(cache, "key", lambda: key))
     if known is not None:
         return known
     catalogs = status(project, workspace)
     languages = [_language_status(workspace, code, catalogs, day) for code in project.languages]
     result = ProjectStatus(catalogs, languages)
-    keep(cache, {"key": _status_key(workspace, day), "status": _stored(result)})
+    keep(cache, {"key": key, "status": _stored(result)})
     return result
 
 
