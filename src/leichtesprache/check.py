@@ -149,7 +149,7 @@ def _check_all(
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        _prepare([code for _, code in todo])
+        prepare_workers([code for _, code in todo])
         context = multiprocessing.get_context("fork")
         gc.freeze()  # what the parent read is never garbage: the workers' collector skips it
         try:
@@ -186,9 +186,12 @@ def _check_in_worker(pair: tuple[str, str]) -> CheckResult:
         return checked(version, workspace.project)
 
 
-def _prepare(codes: list[str]) -> None:
-    """Import what every worker needs once, in the parent: the forks share it. The word
-    lists are not loaded here: each worker reads only its own languages' lists."""
+def prepare_workers(codes: Sequence[str]) -> None:
+    """Import what every check worker needs once, in the parent, before it forks them (the
+    check's and the build's): the forks share it. The word lists are not loaded here: each
+    worker reads only its own languages' lists."""
+    from . import qa  # noqa: F401
+    from .readability import engine  # noqa: F401
     from .readability.registry import find
 
     for code in codes:

@@ -322,7 +322,9 @@ class _Scheduler:
 
         import_weasyprint()
         if checked_in is not None:
-            _import_checker([t.language for t in self.tasks])
+            from .check import prepare_workers
+
+            prepare_workers([t.language for t in self.tasks])
 
         pool = ProcessPoolExecutor(
             max_workers=self.workers,
@@ -423,16 +425,6 @@ class _Scheduler:
         problems = self.problems[id(task)]
         if problems:
             raise _preflight_failed(task, problems)
-
-
-def _import_checker(codes: list[str]) -> None:
-    """Import the checker and the languages' rules before the workers are forked."""
-    from . import checkcache, qa  # noqa: F401
-    from .readability import engine  # noqa: F401
-    from .readability.registry import find
-
-    for code in codes:
-        find(code)
 
 
 def _make_one(
