@@ -50,7 +50,11 @@ def units_of(version: LanguageVersion) -> list[TextUnit]:
 
 def check_version(version: LanguageVersion, project: Project) -> CheckResult:
     """The easy-language rules on exactly the texts a build of ``version`` shows, and the
-    translation checks (``qa``) on the catalogues they come from."""
+    translation checks (``qa``) on the catalogues they come from.
+
+    The check makes hundreds of thousands of small objects; the collector runs less often
+    meanwhile, as for a layout (in a build's worker, each older-generation pass would also
+    walk what its layouts left)."""
     from .qa import check_translations
     from .readability.engine import check_units
     from .readability.sources import settings_for
@@ -58,14 +62,15 @@ def check_version(version: LanguageVersion, project: Project) -> CheckResult:
     glossary = [b.template for b in version.checked_blocks() if b.block.kind == "glossary_term"]
     source = version.catalog or version.publication.folder
     log.info(_("checking {code} ({source})").format(code=version.code, source=source))
-    result = check_units(
-        units_of(version),
-        version.code,
-        source=source,
-        settings=settings_for(project.check, version.code),
-        glossary=glossary,
-    )
-    return with_findings(result, check_translations(version))
+    with fewer_collections():
+        result = check_units(
+            units_of(version),
+            version.code,
+            source=source,
+            settings=settings_for(project.check, version.code),
+            glossary=glossary,
+        )
+        return with_findings(result, check_translations(version))
 
 
 def with_findings(result: CheckResult, extra: Sequence[Finding]) -> CheckResult:
@@ -181,9 +186,8 @@ _SHARED: tuple[Workspace, date] | None = None
 def _check_in_worker(pair: tuple[str, str]) -> CheckResult:
     assert _SHARED is not None
     workspace, day = _SHARED
-    with fewer_collections():
-        version = workspace.version(*pair, day, missing_labels=False)
-        return checked(version, workspace.project)
+    version = workspace.version(*pair, day, missing_labels=False)
+    return checked(version, workspace.project)
 
 
 def prepare_workers(codes: Sequence[str]) -> None:

@@ -225,15 +225,6 @@ def _passes(version: LanguageVersion, project: Project) -> bool:
     return checked(version, project).passed
 
 
-def _passes_in_worker(version: LanguageVersion, project: Project) -> bool:
-    """``_passes`` in a worker, whose heap holds what its layouts left: the collector
-    runs less often while the check makes its many small objects, as for a layout."""
-    from .collector import fewer_collections
-
-    with fewer_collections():
-        return _passes(version, project)
-
-
 def _check_failed(code: str) -> ProblemsFound:
     return ProblemsFound(
         _("'{code}' has errors: easy-language rules or translation checks").format(code=code),
@@ -371,7 +362,7 @@ class _Scheduler:
                 started.add(id(task))
                 if edition is None:
                     assert task.version is not None and checked_in is not None
-                    future = pool.submit(_logged, _passes_in_worker, task.version, checked_in)
+                    future = pool.submit(_logged, _passes, task.version, checked_in)
                 else:
                     future = self._submit(pool, task, edition, source)
                 running[future] = (task, edition)
