@@ -156,11 +156,12 @@ def _check_all(
 
         prepare_workers([code for _, code in todo])
         context = multiprocessing.get_context("fork")
-        gc.freeze()  # what the parent read is never garbage: the workers' collector skips it
+        # What the parent read is never garbage: frozen before the workers are forked (on
+        # the first submit), their collector skips it.
+        gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 futures = {pair: pool.submit(_check_in_worker, pair) for pair in todo}
-                gc.unfreeze()  # the workers are forked on the first submit
                 results.update({pair: future.result() for pair, future in futures.items()})
         finally:
             gc.unfreeze()
