@@ -148,3 +148,18 @@ def test_german_ordinal_after_preposition_is_not_a_sentence_end() -> None:
     assert not [f for f in result.findings if f.rule == "one-sentence-per-line"]
     result = check_units([TextUnit("Ich habe 2. Dann gehe ich.", "x.md", 1)], "de", source="x")
     assert [f for f in result.findings if f.rule == "one-sentence-per-line"]
+
+
+def test_written_out_mark_class_is_the_computed_one() -> None:
+    """The combining-mark class is written out for Unicode 14.0.0 (Python 3.11) so the
+    checker does not compute it at every start; under that Unicode version it must be what
+    ``_mark_class`` computes, under another the computed class is used."""
+    import unicodedata
+
+    from leichtesprache.readability import text
+
+    if unicodedata.unidata_version == text._MARKS_UNICODE:
+        assert text._MARKS == text._mark_class()
+    assert text._marks() == text._mark_class()
+    # Arabic tashkeel, the Devanagari vowel sign and the soft hyphen stay inside a word.
+    assert [t.text for t in tokenize("كَتَبَ किताब Mini\u00adjob")] == ["كَتَبَ", "किताब", "Mini\u00adjob"]
