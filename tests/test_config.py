@@ -40,3 +40,19 @@ def test_unknown_publication(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match=r"content/nix/publication\.toml"):
         load_project(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [("xx", "the language 'xx' is unknown"), ("EN", "'EN' is not a language code")],
+)
+def test_unknown_language_code_names_its_line(tmp_path: Path, code: str, message: str) -> None:
+    """Codes are checked against Babel without reading its locale data (that costs 5-25 ms a
+    language at every start); an unknown one is still a problem with its line."""
+    (tmp_path / "leichtesprache.toml").write_text(
+        f'[project]\nsource_language = "de"\nlanguages = ["de",\n  "{code}"]\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_project(tmp_path)
+    assert message in str(caught.value)
+    assert "leichtesprache.toml:4" in str(caught.value)

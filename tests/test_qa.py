@@ -298,3 +298,30 @@ def test_qa_never_crashes_on_any_text(msgid: str, msgstr: str, language: str) ->
     for finding in _qa(msgid, msgstr, language):
         assert finding.rule in RULES
         assert 0 <= finding.start <= finding.end <= len(finding.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ask your employers about the minimum wage and the earnings limit.", "en"),
+        ("Demandez à l'employeur le salaire minimum.", "fr"),
+        ("Вы получаете минимальную зарплату у работодателя.", "ru"),
+        ("وبالحد الأدنى للأجور في إجازتك.", "ar"),
+        ("Die Minijob-Zentrale und der Mindest·lohn·gesetz.", "de"),
+    ],
+)
+def test_term_candidates_never_miss_a_term_find_finds(text: str, language: str) -> None:
+    """``TermText.candidates`` lets the term checks skip phrases without calling ``find``;
+    it may keep a phrase that is absent, never drop one that ``find`` finds."""
+    from leichtesprache.terms import TermText
+
+    phrases = (
+        "employer", "minimum wage", "earnings limit", "boss", "employeur", "salaire minimum",
+        "минимальная зарплата", "работодатель", "предел заработка", "الحد الأدنى للأجور",
+        "إجازة", "Minijob", "Mindest·lohn", "Arbeit·geber", "Minijob-Zentrale",
+    )  # fmt: skip
+    prepared = TermText(text, language)
+    found = {p for p in phrases if prepared.find(p) is not None}
+    assert found  # each text holds at least one of the phrases
+    assert found <= prepared.candidates(phrases)
+    assert len(prepared.candidates(phrases)) < len(phrases)

@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import ConfigError, LanguageError, LeichteSpracheError, Problem
 from .i18n import N_, _, available_languages, ngettext
-from .languages import Language, get_language
+from .languages import Language, get_language, known_locale
 from .textfile import line_of, load_toml
 
 CONFIG_NAME = "leichtesprache.toml"
@@ -160,7 +160,7 @@ def load_project(path: Path | None = None) -> Project:
         languages = [source]
     for code in languages:
         try:
-            get_language(code)
+            known_locale(code)
         except LanguageError as exc:
             problems.append(
                 Problem(

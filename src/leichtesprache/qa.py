@@ -226,10 +226,14 @@ def _term_findings(
     yield from _avoided_terms(
         entry.msgstr, terms, code, catalog.file, entry.line, entry.context, allow, text
     )
+    in_source = source.candidates(_phrases(terms, "source"))
+    if not in_source:
+        return
+    in_text = text.candidates(_phrases(terms, "use"))
     for term in terms:
-        if not term.use or source.find(term.source) is None:
+        if not term.use or term.source not in in_source or source.find(term.source) is None:
             continue
-        if any(text.find(use) is not None for use in term.use):
+        if any(use in in_text and text.find(use) is not None for use in term.use):
             continue
         uses = " / ".join(f"“{u}”" for u in term.use)
         note = f" ({term.note})" if term.note else ""
@@ -254,6 +258,14 @@ def _term_findings(
         )
 
 
+@lru_cache(maxsize=64)
+def _phrases(terms: tuple[Term, ...], kind: str) -> tuple[str, ...]:
+    """The ``source`` terms, or all ``use`` or ``avoid`` words, of a term list."""
+    if kind == "source":
+        return tuple(term.source for term in terms)
+    return tuple(phrase for term in terms for phrase in getattr(term, kind))
+
+
 @lru_cache(maxsize=8192)
 def _source_terms(text: str, language: str) -> TermText:
     """The source text split for term lookups, once for all the languages that translate
@@ -272,10 +284,13 @@ def _avoided_terms(
     prepared: TermText | None = None,
 ) -> Iterator[Finding]:
     prepared = prepared or TermText(text, code)
+    present = prepared.candidates(_phrases(terms, "avoid"))
+    if not present:
+        return
     name = language_name(code)
     for term in terms:
         for avoid in term.avoid:
-            span = prepared.find(avoid)
+            span = prepared.find(avoid) if avoid in present else None
             if span is None:
                 continue
             uses = " / ".join(f"“{u}”" for u in term.use) or _("another word")

@@ -31,11 +31,19 @@ def long_word(doc: Doc) -> Iterator[Hit]:
     syllable_limit = int(doc.get("long_word_syllables") or 0)
     letter_limit = int(doc.get("long_word_letters") or 0)
     common = float(doc.get("long_word_common_zipf") or 99)
+    # Every syllable counter counts at most one syllable per letter: a word no longer than
+    # the smaller limit is over neither, and needs no look-up.
+    limits = [n for n in (syllable_limit, letter_limit) if n]
+    if not limits:
+        return
+    shortest = min(limits)
     for unit in doc.units:
         if unit.kind in NAME_KINDS:
             continue
         for token in unit.tokens:
             if token.kind != "word" or (p.long_word_parts_only and not token.seps):
+                continue
+            if len(token.text) <= shortest:
                 continue
             if doc.explained(token.text) or _foreign_script(doc, token):
                 continue
