@@ -171,3 +171,33 @@ def test_quiet_check_shows_only_errors(run_cli, tmp_path: Path) -> None:
     assert "negation" not in quiet.output and "Metrics" not in quiet.output
     # The totals still count what was left out.
     assert "Total: 1 error, 1 warning, 0 notes." in quiet.output
+
+
+def test_rich_is_imported_only_when_a_log_line_is_shown(sample_project: Path) -> None:
+    """The log handler makes rich's on its first record (rich costs 20-30 ms at each start);
+    a check with nothing to log never imports it, -v shows its lines through it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from leichtesprache.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('rich' in sys.modules, 'weasyprint' in sys.modules, file=sys.stderr)\n"
+    )
+
+    def modules(*options: str) -> subprocess.CompletedProcess[str]:
+        args = [sys.executable, "-c", code, "--ui-language", "en", *options, "check"]
+        return subprocess.run(
+            [*args, "--project", str(sample_project)], capture_output=True, text=True
+        )
+
+    quiet = modules()
+    assert quiet.stderr.split()[-2:] == ["False", "False"], quiet.stderr
+    shutil.rmtree(sample_project / ".leichtesprache-cache")  # -v: "checking 3 of 3 …"
+    verbose = modules("-v")
+    assert verbose.stderr.split()[-2:] == ["True", "False"], verbose.stderr
+    assert "info" in verbose.stderr
