@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from gettext import c2py
+from typing import NamedTuple
 
 from .catalogtext import CatalogEntry, CatalogText
 from .errors import LanguageError
@@ -38,6 +39,7 @@ def check_translations(version: LanguageVersion) -> list[Finding]:
     blocks = {b.id: b for b in publication.blocks()}
     allow = {b.block.id: b.allow for b in version.blocks}
     terms = publication.terms.get(version.code, ())
+    phrases = _Phrases.of(terms)
     findings: list[Finding] = []
     for catalog in version.catalogs:
         own = catalog.domain == publication.name
@@ -52,7 +54,14 @@ def check_translations(version: LanguageVersion) -> list[Finding]:
         for block_text in version.blocks:
             block = block_text.block
             findings += _avoided_terms(
-                block.text, terms, version.code, block.file, block.line, block.id, block_text.allow
+                block.text,
+                terms,
+                version.code,
+                block.file,
+                block.line,
+                block.id,
+                block_text.allow,
+                phrases=phrases,
             )
     return findings
 
@@ -68,6 +77,7 @@ def check_catalog(
     """Findings of one catalogue: its plural header, then each translated entry."""
     findings = list(_plural_header(catalog, language))
     kept = kept_words(terms)
+    phrases = _Phrases.of(terms)
     for entry in catalog.entries:
         if entry.fuzzy or not entry.has_translation:
             continue
@@ -88,7 +98,7 @@ def check_catalog(
             for rule in ENTRY_RULES:
                 findings.extend(allowed(f, entry_allow) for f in rule(item))
         if terms and not entry.msgid_plural:
-            findings += _term_findings(catalog, entry, language, terms, entry_allow)
+            findings += _term_findings(catalog, entry, language, terms, phrases, entry_allow)
     return findings
 
 
@@ -217,6 +227,7 @@ def _term_findings(
     entry: CatalogEntry,
     language: Language,
     terms: tuple[Term, ...],
+    phrases: _Phrases,
     allow: Mapping[str, str],
 ) -> Iterator[Finding]:
     code = language.code
@@ -224,12 +235,12 @@ def _term_findings(
     source = _source_terms(entry.msgid, catalog.source_language)
     item = TranslatedEntry(catalog, entry, language, entry.msgid, entry.msgstr, None, allow)
     yield from _avoided_terms(
-        entry.msgstr, terms, code, catalog.file, entry.line, entry.context, allow, text
+        entry.msgstr, terms, code, catalog.file, entry.line, entry.context, allow, text, phrases
     )
-    in_source = source.candidates(_phrases(terms, "source"))
+    in_source = source.candidates(phrases.source)
     if not in_source:
         return
-    in_text = text.candidates(_phrases(terms, "use"))
+    in_text = text.candidates(phrases.use)
     for term in terms:
         if not term.use or term.source not in in_source or source.find(term.source) is None:
             continue
@@ -258,12 +269,21 @@ def _term_findings(
         )
 
 
-@lru_cache(maxsize=64)
-def _phrases(terms: tuple[Term, ...], kind: str) -> tuple[str, ...]:
-    """The ``source`` terms, or all ``use`` or ``avoid`` words, of a term list."""
-    if kind == "source":
-        return tuple(term.source for term in terms)
-    return tuple(phrase for term in terms for phrase in getattr(term, kind))
+class _Phrases(NamedTuple):
+    """The phrases of a term list, by role: looked up in each text at once
+    (``TermText.candidates``), so ``find`` runs only for those that may stand there."""
+
+    source: tuple[str, ...]
+    use: tuple[str, ...]
+    avoid: tuple[str, ...]
+
+    @classmethod
+    def of(cls, terms: tuple[Term, ...]) -> _Phrases:
+        return cls(
+            tuple(term.source for term in terms),
+            tuple(phrase for term in terms for phrase in term.use),
+            tuple(phrase for term in terms for phrase in term.avoid),
+        )
 
 
 @lru_cache(maxsize=8192)
@@ -282,9 +302,10 @@ def _avoided_terms(
     context: str | None,
     allow: Mapping[str, str],
     prepared: TermText | None = None,
+    phrases: _Phrases | None = None,
 ) -> Iterator[Finding]:
     prepared = prepared or TermText(text, code)
-    present = prepared.candidates(_phrases(terms, "avoid"))
+    present = prepared.candidates((phrases or _Phrases.of(terms)).avoid)
     if not present:
         return
     name = language_name(code)

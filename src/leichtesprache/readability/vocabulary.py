@@ -177,11 +177,11 @@ def _graded(doc: Doc, words: Sequence[Token], index: int) -> int | None:
     if word_level is None:
         return None
     token = words[index]
+    level = word_level(token.text)  # first: most words are not graded (a cached look-up)
+    if level is None:
+        return None
     following = next((w for w in words[index + 1 :] if w.kind == "word"), None)
     if _name(doc, token, index, following):
-        return None
-    level = word_level(token.text)
-    if level is None:
         return None
     if _easy(doc, token):
         return 0
