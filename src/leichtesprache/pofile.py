@@ -148,14 +148,17 @@ def _unescape_one(match: re.Match[str]) -> str:
     return _POLIB_ESCAPES.get(char, char)
 
 
+#: What ``_decode_gnu_escapes`` may change: a backslash before a, b, f, v, x or a digit (also
+#: matches after an escaped backslash, "\\\\a": then the full decoding runs, and keeps it).
+_GNU_ONLY_ESCAPE = re.compile(r"\\[abfvx0-7]")
 _POLIB_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def _decode_gnu_escapes(text: str) -> str:
     """Turn the escapes GNU writes but polib does not decode (\\a \\b \\f \\v) into
     characters, in string lines only; the writer escapes them again."""
-    if "\\" not in text:
-        return text
+    if not _GNU_ONLY_ESCAPE.search(text):
+        return text  # only escapes polib decodes itself (\\n, \\", …): nothing to do
 
     def fix(match: re.Match[str]) -> str:
         body = re.sub(r"\\(x[0-9a-fA-F]+|[0-7]{1,3}|.)", _unescape_one, match.group(2))
@@ -170,6 +173,8 @@ def _check_syntax(text: str, path: str) -> None:
         line = raw.strip().lstrip("\ufeff")
         if not line or (line.startswith("#") and not line.startswith("#~")):
             continue
+        if line[0] == '"' == line[-1] and line.count('"') == 2 and "\\" not in line:
+            continue  # a continued string without escapes: what most lines are
         if line.startswith("#~") and not re.match(r"^#~\s*(msg|\")", line):
             continue  # comments of obsolete entries
         if _LINE_RE.match(line):
