@@ -201,3 +201,22 @@ def test_rich_is_imported_only_when_a_log_line_is_shown(sample_project: Path) ->
     verbose = modules("-v")
     assert verbose.stderr.split()[-2:] == ["True", "False"], verbose.stderr
     assert "info" in verbose.stderr
+
+
+def test_the_objects_left_at_exit_are_frozen_for_the_shutdown() -> None:
+    """``main`` freezes what is alive when the process ends (atexit), so Python's shutdown
+    collections skip it; a program that calls ``main`` and goes on is not affected."""
+    import subprocess
+    import sys
+
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+        "from leichtesprache.cli import main\n"
+        "try:\n"
+        "    main(['--version'])\n"
+        "except SystemExit:\n"
+        "    print('running', gc.get_freeze_count())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[-4:] == ["running", "0", "frozen", "True"], out.stdout
