@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +89,7 @@ class Project:
 
 def defaults_dir() -> Path:
     """The default templates and fonts: packaged in the wheel, or the source checkout."""
-    packaged = Path(str(resources.files("leichtesprache"))) / "_defaults"
+    packaged = Path(__file__).resolve().parent / "_defaults"
     if (packaged / "templates").is_dir():
         return packaged
     return Path(__file__).resolve().parents[2]

@@ -106,10 +106,9 @@ def zipf(word: str, language: str) -> float:
 
 def read_levels(name: str) -> dict[str, int]:
     """A graded word list shipped in ``readability/data/``: one ``word<TAB>level`` a line,
-    ``#`` comments. Each language module reads its own once, on its first word."""
-    from importlib import resources
-
-    text = resources.files("leichtesprache.readability").joinpath(f"data/{name}")
+    ``#`` comments. Each language module reads its own once, on its first word (from the
+    package folder, which pip always unpacks; ``importlib.resources`` would cost 7 ms)."""
+    text = Path(__file__).resolve().parent / "data" / name
     levels: dict[str, int] = {}
     for line in text.read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
