@@ -402,11 +402,18 @@ class Doc:
 
     def known(self, word: str, limit: float) -> bool:
         """True when the word, or one of the forms the language derives from it, is at least
-        as frequent as ``limit`` (wordfreq Zipf)."""
-        folded = fold(word)
-        if self.zipf(normalise(folded)) >= limit:
-            return True
-        return any(self.zipf(form) >= limit for form in self.profile.word_forms(folded))
+        as frequent as ``limit`` (wordfreq Zipf). Several rules ask for the same words:
+        the answers are kept for the document."""
+        answers: dict[tuple[str, float], bool] = self.__dict__.setdefault("_known", {})
+        key = (word, limit)
+        answer = answers.get(key)
+        if answer is None:
+            folded = fold(word)
+            answer = self.zipf(normalise(folded)) >= limit or any(
+                self.zipf(form) >= limit for form in self.profile.word_forms(folded)
+            )
+            answers[key] = answer
+        return answer
 
 
 def wordset(text: str) -> frozenset[str]:
