@@ -25,6 +25,8 @@ _DATE_PATTERNS = (
     re.compile(r"(?<![\d.,/])(?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?!\d|[.,]\d)"),
     re.compile(r"(?<![\w'’])['’](?P<y>\d{2})(?![\d'’])"),
 )
+_DIGIT = re.compile(r"\d")
+_ROMAN_ONES = re.compile("[IVX]")
 _LEADING_ZERO_TIME = re.compile(r"(?<![\d.,:])0(?P<h>\d)(?P<sep>[:h])(?P<m>[0-5]\d)(?!\d|[.,:]\d)")
 
 
@@ -155,8 +157,8 @@ def roman_numeral(doc: Doc) -> Iterator[Hit]:
     """Roman numerals ("SGB II") are written as digits ("SGB 2")."""
     for unit in doc.units:
         for token in unit.tokens:
-            if token.kind != "word":
-                continue
+            if token.kind != "word" or not _ROMAN_ONES.search(token.text):
+                continue  # a Roman numeral has an I, V or X (``is_roman``)
             for text, (start, end) in zip(token.part_texts(), token.parts, strict=True):
                 if is_roman(text) and text not in doc.profile.caps_allow:
                     yield Hit(
@@ -198,6 +200,8 @@ def _write_date(doc: Doc, d: str | None, m: str | None, y: str | None) -> str | 
 def date_format(doc: Doc) -> Iterator[Hit]:
     """Dates with the month's name and a 4-digit year ("1. Januar 2026"), not "1.1.26"."""
     for unit in doc.units:
+        if not _DIGIT.search(unit.masked):
+            continue  # every pattern needs a digit
         seen: list[tuple[int, int]] = []
         for pattern in _DATE_PATTERNS:
             for m in pattern.finditer(unit.masked):

@@ -11,6 +11,7 @@ from .counting import letters
 from .text import HYPHENS, MIDDOTS, Token
 
 _ODD_MIDDOTS = MIDDOTS.replace("\u00b7", "")
+_SEPARATOR = re.compile(f"[{re.escape(MIDDOTS + HYPHENS)}]")
 
 
 def _house_style(doc: Doc) -> str:
@@ -187,6 +188,8 @@ def compound(doc: Doc) -> Iterator[Hit]:
 
 def _shape(text: str, length: int) -> tuple[int, ...]:
     """Positions of compound separators, counted in letters, within the first ``length``."""
+    if not _SEPARATOR.search(text):
+        return ()  # most words
     positions = []
     count = 0
     for ch in text:
@@ -205,6 +208,7 @@ def glossary_consistency(doc: Doc) -> Iterator[Hit]:
     style = _house_style(doc)
     shapes: dict[str, Counter[tuple[int, ...]]] = {}
     places: list[tuple[int, Token, str, tuple[int, ...]]] = []
+    memo = doc.lasting("term_for")
     for unit in doc.units:
         if unit.kind in NAME_KINDS:
             continue
@@ -214,7 +218,6 @@ def glossary_consistency(doc: Doc) -> Iterator[Hit]:
             key = normalise(token.text)
             term_key = None
             if keys:
-                memo = doc.lasting("term_for")
                 if key not in memo:
                     memo[key] = doc.glossary_term_for(key)
                 term_key = memo[key]
