@@ -132,8 +132,8 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
             if token.lower in p.bare_abbreviations and after != "'":
                 spans.append((token.start, token.end, "dotted"))
                 continue
-            if token.text[1:].islower():
-                continue  # no capital after the first letter: no part is in capitals
+            if token.text[1:].islower() or token.text.lower() == token.text:
+                continue  # no capital after the first letter (or none at all: Arabic)
             for text, (start, end) in zip(token.part_texts(), token.parts, strict=True):
                 if (
                     _is_caps(text)
@@ -279,9 +279,11 @@ def _quotations(doc: Doc, unit: UnitView, marks: list[int]) -> Iterator[Hit]:
 def brackets(doc: Doc) -> Iterator[Hit]:
     """Brackets: the text inside belongs in a sentence of its own."""
     closers = {v: k for k, v in _BRACKETS.items()}
+    signs = _bracket_signs()
     for unit in doc.units:
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(unit.masked):
+        for m in signs.finditer(unit.masked):  # only the brackets, not every character
+            i, ch = m.start(), m.group()
             if ch in _BRACKETS:
                 stack.append((ch, i))
             elif ch in closers:
@@ -293,6 +295,11 @@ def brackets(doc: Doc) -> Iterator[Hit]:
                     yield _bracket_hit(doc, unit, i, i + 1)
         for _, start in stack:
             yield _bracket_hit(doc, unit, start, start + 1)
+
+
+@lru_cache(maxsize=1)
+def _bracket_signs() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(_BRACKETS) + "".join(_BRACKETS.values())) + "]")
 
 
 def _bracket_hit(doc: Doc, unit: UnitView, start: int, end: int) -> Hit:

@@ -43,9 +43,10 @@ def one_sentence_per_line(doc: Doc) -> Iterator[Hit]:
         if unit.kind in NAME_KINDS:
             continue
         by_line: dict[int, list[Sentence]] = {}
+        breaks = "\n" in unit.visible
         for sentence in unit.sentences:
             by_line.setdefault(sentence.line, []).append(sentence)
-            if "\n" in unit.visible[sentence.start : sentence.end]:
+            if breaks and "\n" in unit.visible[sentence.start : sentence.end]:
                 yield Hit(
                     unit.index,
                     sentence.start,
