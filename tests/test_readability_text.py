@@ -164,3 +164,22 @@ def test_written_out_mark_class_is_the_computed_one() -> None:
     # Arabic tashkeel, the Devanagari vowel sign and the soft hyphen stay inside a word.
     words = [t.text for t in tokenize("كَتَبَ किताब Mini\u00adjob")]
     assert words == ["كَتَبَ", "किताब", "Mini\u00adjob"]
+
+
+def test_letter_count_fast_path_agrees_with_the_categories() -> None:
+    """``letters`` and ``strip_marks`` skip their per-character loop for words of letters
+    only (``str.isalpha``); that must mean the same as Unicode category L for every
+    character of the Basic Multilingual Plane."""
+    import unicodedata
+
+    from leichtesprache.readability.counting import TATWEEL, letters, strip_marks
+
+    for code in range(0x20, 0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        word = f"a{chr(code)}b"
+        category = unicodedata.category(chr(code))[0]
+        expected = 2 + (category == "L" and chr(code) != TATWEEL)
+        assert letters.__wrapped__(word) == expected, hex(code)
+        kept = word if category != "M" and chr(code) != TATWEEL else "ab"
+        assert strip_marks(word) == kept, hex(code)

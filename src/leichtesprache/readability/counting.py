@@ -32,11 +32,15 @@ class Counts:
 @lru_cache(maxsize=65536)
 def letters(word: str) -> int:
     """Letters of a word: no combining marks (tashkeel), tatweel, separators or digits."""
+    if word.isalpha():  # letters only (category L), most words: count without a loop
+        return len(word) - word.count(TATWEEL)
     return sum(1 for ch in word if unicodedata.category(ch)[0] == "L" and ch != TATWEEL)
 
 
 def strip_marks(word: str) -> str:
     """The word without combining marks (Arabic tashkeel) and tatweel."""
+    if word.isalpha() and TATWEEL not in word:
+        return word  # letters only: no mark to strip
     return "".join(ch for ch in word if unicodedata.category(ch)[0] != "M" and ch != TATWEEL)
 
 
