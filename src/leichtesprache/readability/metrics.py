@@ -21,7 +21,10 @@ def count(doc: Doc) -> Counts:
                 c.words += 1
                 n = 1
                 if token.kind == "word":
-                    n = sum(syllables(p) for p in token.part_texts())
+                    if len(token.parts) == 1:
+                        n = syllables(token.text)
+                    else:
+                        n = sum(syllables(p) for p in token.part_texts())
                     size = letters(token.text)
                     c.letters += size
                     c.long_words += size > 6

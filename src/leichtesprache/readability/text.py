@@ -348,8 +348,8 @@ def split_sentences(
     punctuation continues on the next line when that starts with a small letter."""
     spans: list[tuple[int, int, int]] = []  # start, end, line
     lines = split_lines(masked)
-    ends = {t.end: t for t in tokens}
-    starts = {t.start: t for t in tokens}
+    ends: dict[int, Token] = {}
+    starts: dict[int, Token] = {}  # both filled at the first sign inside a line
     for number, (ls, le) in enumerate(lines):
         pos = ls
         skip_to = ls
@@ -363,6 +363,9 @@ def split_sentences(
             skip_to = j
             if k >= le:
                 continue
+            if not ends:
+                ends.update((t.end, t) for t in tokens)
+                starts.update((t.start, t) for t in tokens)
             if k > j and _is_boundary(
                 masked, ends, starts, i, k, abbreviations, months, numbered, ordinal_cues
             ):
@@ -384,7 +387,7 @@ def split_sentences(
         while tj < len(tokens_sorted) and tokens_sorted[tj].start < e:
             own.append(tokens_sorted[tj])
             tj += 1
-        words = tuple(t for t in own if t.kind == "word")
+        words = tuple([t for t in own if t.kind == "word"])
         result.append(Sentence(s, e, n, tuple(own), _segments(masked, own, s, e), words))
     return result
 
