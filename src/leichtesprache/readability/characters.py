@@ -53,6 +53,10 @@ SPECIAL: dict[str, str] = {
 _QUOTES = "\"„“”‚‘’«»‹›'「」"
 _QUOTE_TIP = N_("Leave out the quotation marks. Use bold text to make a word stand out.")
 _SIGNS = re.compile(f"[{re.escape(''.join(SPECIAL) + _QUOTES)}]")
+#: What ``_GENDER``, ``_RANGE``, ``_DASH`` and ``_SIGNS`` each need one of.
+_ANY_SIGN = re.compile(
+    f"[{re.escape(''.join(SPECIAL) + _QUOTES)}*:_/·\\-\u2013\u2014\u2212]|\\.\\.\\.|Innen"
+)
 _DASH_TIP = N_("Use a full stop or a colon instead of the dash.")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
@@ -182,6 +186,8 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
     gender forms ("Lehrer*innen") and ranges ("9-10")."""
     for unit in doc.units:
         text = unit.masked
+        if not _ANY_SIGN.search(text):
+            continue  # none of the signs the patterns below look for
         inside = _inside_tokens(unit) if any(q in text for q in _QUOTES) else set()
         done: set[int] = set()
         for m in _GENDER.finditer(text):
