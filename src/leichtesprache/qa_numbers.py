@@ -24,6 +24,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from .placeholders import PLACEHOLDER_RE
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"()\[\]]*[^\s<>\"()\[\].,:;!?'’”»]", re.I)
+_ADDRESS_START_RE = re.compile(r"://|www\.", re.I)
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 #: The template labels' placeholders (``%(count)s``).
 _UI_PLACEHOLDER_RE = re.compile(r"%\(\w+\)[sd]")
@@ -64,6 +65,8 @@ def mask(text: str) -> str:
 
 def addresses(text: str) -> list[tuple[str, int, int]]:
     """Web and e-mail addresses, each with its place."""
+    if "@" not in text and not _ADDRESS_START_RE.search(text):
+        return []  # an e-mail address needs an @, a web address "://" or "www."
     found = [(m.group(0), m.start(), m.end()) for m in URL_RE.finditer(text)]
     blanked = URL_RE.sub(lambda m: " " * len(m.group(0)), text)
     found += [(m.group(0), m.start(), m.end()) for m in EMAIL_RE.finditer(blanked)]
