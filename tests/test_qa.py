@@ -325,3 +325,22 @@ def test_term_candidates_never_miss_a_term_find_finds(text: str, language: str) 
     assert found  # each text holds at least one of the phrases
     assert found <= prepared.candidates(phrases)
     assert len(prepared.candidates(phrases)) < len(phrases)
+
+
+def test_edge_white_space_is_what_the_patterns_match() -> None:
+    """The whitespace rule takes the white space at the start and the end with
+    ``str.strip``; that must be what ``^\\s*`` and ``\\s*$`` match, for every kind of
+    white space (no-break, line separator, ideographic, the C1 "next line")."""
+    import random
+    import re
+
+    from leichtesprache.qa_rules import _edge_space
+
+    signs = " \t\n\r\f\v\u00a0\u2028\u3000\u200b\u1680\x1c\x85ab"
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(signs) for _ in range(rng.randint(0, 8)))
+        for where, pattern in (("start", r"^\s*"), ("end", r"\s*$")):
+            m = re.search(pattern, text)
+            assert m is not None
+            assert _edge_space(text, where) == (m.group(0), m.start(), m.end()), repr(text)

@@ -297,9 +297,9 @@ WHITESPACE = {
 def whitespace(item: TranslatedEntry) -> Iterator[Finding]:
     """Spaces and line breaks at the start and the end, as in the source."""
     source = item.source_name
-    for where, pattern in (("start", r"^\s*"), ("end", r"\s*$")):
-        ours, theirs = re.search(pattern, item.source), re.search(pattern, item.text)
-        a, b = (ours.group(0) if ours else ""), (theirs.group(0) if theirs else "")
+    for where in ("start", "end"):
+        a, _start, _end = _edge_space(item.source, where)
+        b, start, end = _edge_space(item.text, where)
         if a == b:
             continue
         if ("\n" in a) != ("\n" in b):
@@ -313,9 +313,19 @@ def whitespace(item: TranslatedEntry) -> Iterator[Finding]:
             _("Remove it, as in the {language} text.").format(language=source)
             if kind.startswith("added")
             else _("Add it, as in the {language} text.").format(language=source),
-            theirs.start() if theirs else 0,
-            theirs.end() if theirs else 0,
+            start,
+            end,
         )
+
+
+def _edge_space(text: str, where: str) -> tuple[str, int, int]:
+    """The white space at the start or the end of ``text`` and where it stands (what
+    ``^\\s*`` and ``\\s*$`` match: ``str.strip`` knows the same white space as ``\\s``)."""
+    if where == "start":
+        size = len(text) - len(text.lstrip())
+        return text[:size], 0, size
+    kept = len(text.rstrip())
+    return text[kept:], kept, len(text)
 
 
 def bidi_controls(item: TranslatedEntry) -> Iterator[Finding]:

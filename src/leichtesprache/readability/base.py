@@ -429,7 +429,10 @@ def wordtable(text: str) -> dict[str, str]:
 @lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """Case-folded word without compound separators, for comparing spellings."""
-    return re.sub(f"[{MIDDOTS}\\-\u2010\u2011\u00ad\\s]", "", word).casefold()
+    return _SEPARATORS.sub("", word).casefold()
+
+
+_SEPARATORS = re.compile(f"[{MIDDOTS}\\-\u2010\u2011\u00ad\\s]")
 
 
 Rule = Callable[[Doc], Iterator[Hit]]
