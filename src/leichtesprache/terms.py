@@ -147,12 +147,19 @@ class TermText:
     def __init__(self, text: str, language: str) -> None:
         self.language = language
         self.base = language.split("_")[0]
-        self.spans = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-        self.forms = [_forms(text[a:b], self.base) for a, b in self.spans]
-        self._starts: dict[str, list[int]] = {}
+        base = self.base
+        matches = list(_WORD_RE.finditer(text))
+        self.spans = [m.span() for m in matches]
+        self.forms = [_forms(m.group(), base) for m in matches]
+        starts: dict[str, list[int]] = {}
         for index, forms in enumerate(self.forms):
             for prefix in _form_prefixes(forms):
-                self._starts.setdefault(prefix, []).append(index)
+                found = starts.get(prefix)
+                if found is None:
+                    starts[prefix] = [index]
+                else:
+                    found.append(index)
+        self._starts = starts
         self._match = _matcher(self.base)
 
     def candidates(self, phrases: tuple[str, ...]) -> frozenset[str]:
