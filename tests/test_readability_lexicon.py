@@ -89,3 +89,15 @@ def test_russian_morphology_reads_its_dictionary_with_the_compiled_dawg() -> Non
         pytest.skip("DAWG2 is built for CPython only")
     # pymorphy3[fast]: the same analyses as dawg_python, a Russian check 0.07 s faster.
     assert pymorphy3.dawg.DAWG.__module__ == "dawg"
+
+
+@pytest.mark.parametrize("name", ["ar_levels.tsv", "en_levels.tsv"])
+def test_every_line_of_a_graded_list_is_read(name: str) -> None:
+    """``read_levels`` reads the lists with one pattern; a line it did not match would be
+    lost without a word: every line that is not a comment must be in the table."""
+    path = Path(lexicon.__file__).parent / "data" / name
+    lines = [x for x in path.read_text("utf-8").splitlines() if x and not x.startswith("#")]
+    levels = lexicon.read_levels(name)
+    assert len(levels) == len(lines) > 1000
+    word, _, level = lines[-1].partition("\t")
+    assert levels[word] == int(level)
