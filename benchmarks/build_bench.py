@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -230,55 +231,57 @@ def main() -> None:
             shutil.rmtree(project / "dist", ignore_errors=True)
             return _run(_build(project))
 
-        # "Clean": no dist/, but the editor's last `check` is remembered (the usual case);
-        # "cold": nothing remembered at all, the build checks every language too.
-        # The machine's speed drifts (other tenants, clock): the floor is measured between
-        # the builds it is compared with, and once more after the editor commands.
-        samples: dict[str, list[tuple[float, float, int]]] = {"floor": [], "cold": [], "clean": []}
-        for _ in range(options.runs):
-            samples["floor"].append(floor())
-            samples["cold"].append(cold())
-            samples["clean"].append(clean())
-        results["clean build, cold"] = _summary(samples["cold"])
-        results["clean build, all editions"] = _summary(samples["clean"])
-        results["no-op rebuild"] = _median(lambda: _run(_build(project)), options.runs)
-
         def one_message() -> tuple[float, float, int]:
             _change_arabic(project)
             return _run(_build(project))
-
-        results["one Arabic message"] = _median(one_message, options.runs)
 
         def cold_check() -> tuple[float, float, int]:
             shutil.rmtree(project / ".leichtesprache-cache", ignore_errors=True)
             return _run(_cli(project, "check"))
 
-        # The editor commands take a second or less, so a busy moment of the machine moves
-        # one sample by a third: three samples a run, the cold and the remembered check
-        # taken in turn, so that a slow moment touches a sample of each, not all of one.
-        editor: dict[str, list[tuple[float, float, int]]] = {"cold": [], "remembered": []}
-        for _ in range(3 * options.runs):
-            editor["cold"].append(cold_check())
-            editor["remembered"].append(_run(_cli(project, "check")))
-        results["check, cold"] = _summary(editor["cold"])
-        results["check, 5 languages"] = _summary(editor["remembered"])
-        results["status"] = _median(lambda: _run(_cli(project, "status")), 3 * options.runs)
-        samples["floor"] += [floor() for _ in range(options.runs)]
-        results = {"floor": _summary(samples["floor"]), **results}
+        # "Clean": no dist/, but the editor's last `check` is remembered (the usual case);
+        # "cold": nothing remembered at all, the build checks every language too.
+        # The machine's speed drifts by a fifth within minutes (other tenants, clock), so
+        # the benchmark goes in rounds: a floor, every case once (the editor commands of a
+        # second or less three times, the cold and the remembered check in turn), a floor.
+        # A case's ratio is the median over the rounds of its time against the mean of
+        # that round's two floors: each is compared with the floor of the same minutes.
+        rounds: list[dict[str, list[tuple[float, float, int]]]] = []
+        for _ in range(options.runs):
+            taken: dict[str, list[tuple[float, float, int]]] = {"floor": [floor()]}
+            taken["clean build, cold"] = [cold()]
+            taken["clean build, all editions"] = [clean()]
+            taken["no-op rebuild"] = [_run(_build(project))]
+            taken["one Arabic message"] = [one_message()]
+            taken["check, cold"], taken["check, 5 languages"] = [], []
+            for _ in range(3):
+                taken["check, cold"].append(cold_check())
+                taken["check, 5 languages"].append(_run(_cli(project, "check")))
+            taken["status"] = [_run(_cli(project, "status")) for _ in range(3)]
+            taken["floor"].append(floor())
+            rounds.append(taken)
+        for name in rounds[0]:
+            results[name] = _summary([s for taken in rounds for s in taken[name]])
+            for kind, index in (("wall", 0), ("cpu", 1)):
+                results[name][f"{kind}_ratio"] = statistics.median(
+                    statistics.median(s[index] for s in taken[name])
+                    / statistics.mean(s[index] for s in taken["floor"])
+                    for taken in rounds
+                )
         for publications in sorted({1, options.scale}):
             scale = _scale_project(work, publications)
             documents = publications * (len(LANGUAGES) + len(EXTRA))
-            results[f"scale: {documents} documents"] = _median(
-                lambda scale=scale: _build_scale(scale), 1
-            )
+            results[f"scale: {documents} documents"] = _median(partial(_build_scale, scale), 1)
             results[f"scale: {documents} documents"]["documents"] = documents
         costs = _edition_costs(project, options.runs)
     floor_wall, floor_cpu = results["floor"]["wall"], results["floor"]["cpu"]
     print(f"{'':30} {'wall s':>8} {'×floor':>7} {'cpu s':>8} {'×floor':>7} {'peak MiB':>9}")
     for name, r in results.items():
+        wall_ratio = r.get("wall_ratio", r["wall"] / floor_wall)
+        cpu_ratio = r.get("cpu_ratio", r["cpu"] / floor_cpu)
         print(
-            f"{name:30} {r['wall']:8.2f} {r['wall'] / floor_wall:7.2f} "
-            f"{r['cpu']:8.2f} {r['cpu'] / floor_cpu:7.2f} {r['peak_mib']:9.0f}"
+            f"{name:30} {r['wall']:8.2f} {wall_ratio:7.2f} "
+            f"{r['cpu']:8.2f} {cpu_ratio:7.2f} {r['peak_mib']:9.0f}"
         )
     for name, r in results.items():
         if "documents" in r:
