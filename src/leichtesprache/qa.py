@@ -61,7 +61,7 @@ def check_translations(version: LanguageVersion) -> list[Finding]:
                 block.line,
                 block.id,
                 block_text.allow,
-                phrases=phrases,
+                phrases,
             )
     return findings
 
@@ -235,7 +235,7 @@ def _term_findings(
     source = _source_terms(entry.msgid, catalog.source_language)
     item = TranslatedEntry(catalog, entry, language, entry.msgid, entry.msgstr, None, allow)
     yield from _avoided_terms(
-        entry.msgstr, terms, code, catalog.file, entry.line, entry.context, allow, text, phrases
+        entry.msgstr, terms, code, catalog.file, entry.line, entry.context, allow, phrases, text
     )
     in_source = source.candidates(phrases.source)
     if not in_source:
@@ -301,11 +301,11 @@ def _avoided_terms(
     line: int | None,
     context: str | None,
     allow: Mapping[str, str],
+    phrases: _Phrases,
     prepared: TermText | None = None,
-    phrases: _Phrases | None = None,
 ) -> Iterator[Finding]:
     prepared = prepared or TermText(text, code)
-    present = prepared.candidates((phrases or _Phrases.of(terms)).avoid)
+    present = prepared.candidates(phrases.avoid)
     if not present:
         return
     name = language_name(code)

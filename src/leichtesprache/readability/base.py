@@ -404,7 +404,7 @@ class Doc:
         """True when the word, or one of the forms the language derives from it, is at least
         as frequent as ``limit`` (wordfreq Zipf). Several rules ask for the same words:
         the answers are kept for the document."""
-        answers: dict[tuple[str, float], bool] = self.__dict__.setdefault("_known", {})
+        answers = self.memo("known")
         key = (word, limit)
         answer = answers.get(key)
         if answer is None:

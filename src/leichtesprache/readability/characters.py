@@ -59,6 +59,7 @@ _ANY_SIGN = re.compile(
 )
 _DASH_TIP = N_("Use a full stop or a colon instead of the dash.")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_BRACKET_SIGNS = re.compile("[" + re.escape("".join(_BRACKETS) + "".join(_BRACKETS.values())) + "]")
 
 
 def _between_words(text: str, start: int, end: int) -> bool:
@@ -285,10 +286,9 @@ def _quotations(doc: Doc, unit: UnitView, marks: list[int]) -> Iterator[Hit]:
 def brackets(doc: Doc) -> Iterator[Hit]:
     """Brackets: the text inside belongs in a sentence of its own."""
     closers = {v: k for k, v in _BRACKETS.items()}
-    signs = _bracket_signs()
     for unit in doc.units:
         stack: list[tuple[str, int]] = []
-        for m in signs.finditer(unit.masked):  # only the brackets, not every character
+        for m in _BRACKET_SIGNS.finditer(unit.masked):  # only the brackets, not every character
             i, ch = m.start(), m.group()
             if ch in _BRACKETS:
                 stack.append((ch, i))
@@ -301,11 +301,6 @@ def brackets(doc: Doc) -> Iterator[Hit]:
                     yield _bracket_hit(doc, unit, i, i + 1)
         for _, start in stack:
             yield _bracket_hit(doc, unit, start, start + 1)
-
-
-@lru_cache(maxsize=1)
-def _bracket_signs() -> re.Pattern[str]:
-    return re.compile("[" + re.escape("".join(_BRACKETS) + "".join(_BRACKETS.values())) + "]")
 
 
 def _bracket_hit(doc: Doc, unit: UnitView, start: int, end: int) -> Hit:
