@@ -198,6 +198,20 @@ def test_paraphrases_are_no_findings(msgid: str, msgstr: str, language: str) -> 
     assert _qa(msgid, msgstr, language) == []
 
 
+def test_regional_month_names_are_read_only_for_a_month_the_language_leaves_unnamed() -> None:
+    """English has 129 regional variants, each a CLDR file: they are read only when the
+    language's own names miss a month of the source (the result is the same)."""
+    from leichtesprache import qa_numbers
+
+    qa_numbers._month_names.cache_clear()
+    assert _qa("Nach dem 1. Juli.", "After 1 July.", "en") == []
+    misses = qa_numbers._month_names.cache_info().misses
+    qa_numbers._month_names("en", True)
+    assert qa_numbers._month_names.cache_info().misses == misses + 1  # not read before
+    assert "date in Juli" in _qa("Nach dem 1. Juli.", "After 1 August.", "en")[0].message
+    assert _qa("Nach dem 1. Juli.", "بعد 1 تموز.", "ar") == []  # a Levantine name: read
+
+
 # --- term lists ---------------------------------------------------------------------------
 
 

@@ -43,11 +43,16 @@ class Language:
 
     code: str
     autonym: str
-    english_name: str
     direction: str
     script: str
     plural_forms: str
     nplurals: int
+
+    @property
+    def english_name(self) -> str:
+        """The name in English (for catalogue headers). Not read with the rest: it loads
+        Babel's English data, 15 ms in every check worker that needs no English."""
+        return Locale.parse(self.code).get_display_name("en") or self.code
 
     @property
     def rtl(self) -> bool:
@@ -87,7 +92,6 @@ def get_language(code: str) -> Language:
     return Language(
         code=code,
         autonym=autonym,
-        english_name=locale.get_display_name("en") or code,
         direction=locale.text_direction,
         script=script,
         plural_forms=plural_forms,

@@ -120,7 +120,13 @@ def figures(item: TranslatedEntry) -> Iterator[Finding]:
                 n.end,
             )
     named = _source_months(item.source, source_code)
-    for month in sorted(named - months_in(item.text, code, inflected=True) if named else ()):
+    # The language's own names first: the regional variants' names are read only for a
+    # month they leave unnamed (the same months: the variants' names are more names).
+    if named:
+        named -= months_in(item.text, code, inflected=True, regional=False)
+    if named:
+        named -= months_in(item.text, code, inflected=True)
+    for month in sorted(named):
         name = get_month_names("wide", locale=source_code)[month]
         yield finding(
             "translation-number",

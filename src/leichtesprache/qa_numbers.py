@@ -346,13 +346,17 @@ def _text_words(text: str, language: str) -> list[str]:
     return words
 
 
-def months_in(text: str, language: str, *, inflected: bool = False) -> set[int]:
+def months_in(
+    text: str, language: str, *, inflected: bool = False, regional: bool = True
+) -> set[int]:
     """The months a text names (1-12), in any of the language's spellings.
 
     With ``inflected``, a word that differs from a name only in its last letter counts
-    too ("июле" for "июль"): for the translation, never for the source text.
+    too ("июле" for "июль"): for the translation, never for the source text. Without
+    ``regional``, only the names of the language itself count, not those of its regional
+    variants: a subset, found without reading each variant's CLDR file (English has 129).
     """
-    index = _month_index(language)
+    index = _month_index(language, regional)
     words = _text_words(text, language)
     present = set(words)
     found = {index.exact[w] for w in present if w in index.exact}
@@ -378,11 +382,11 @@ class _MonthIndex:
 
 
 @lru_cache(maxsize=32)
-def _month_index(language: str) -> _MonthIndex:
+def _month_index(language: str, regional: bool = True) -> _MonthIndex:
     exact: dict[str, int] = {}
     spaced: list[tuple[str, int]] = []
     stems: dict[str, set[int]] = {}
-    for month, names in _month_names(language).items():
+    for month, names in _month_names(language, regional).items():
         for name in names:
             if " " in name:
                 spaced.append((name, month))
@@ -395,7 +399,7 @@ def _month_index(language: str) -> _MonthIndex:
 
 
 @lru_cache(maxsize=32)
-def _month_names(language: str) -> dict[int, frozenset[str]]:
+def _month_names(language: str, regional: bool = True) -> dict[int, frozenset[str]]:
     """Month names of a language and all its regional variants (Arabic: يوليو and تموز).
 
     A variant's names differ from its parent's only where its own CLDR file says so, so
@@ -416,7 +420,7 @@ def _month_names(language: str) -> dict[int, frozenset[str]]:
     for identifier in {language, base}:
         for context in ("format", "stand-alone"):
             add(get_month_names("wide", context, identifier))
-    for identifier in locale_identifiers():
+    for identifier in locale_identifiers() if regional else ():
         if identifier.startswith(f"{base}_"):
             own = _own_locale_data(identifier).get("months", {})
             for context in ("format", "stand-alone"):
