@@ -12,6 +12,8 @@
 #   msgfmt -c --statistics -o /dev/null \
 #       src/leichtesprache/locale/de/LC_MESSAGES/leichtesprache.po
 #                                           # check it (100 % translated, no fuzzy)
+#   .venv/bin/python scripts/compile-messages.py
+#                                           # its compiled copy, which the tool reads
 #
 # tests/test_i18n.py runs this script and fails when a message is not translated.
 set -eu

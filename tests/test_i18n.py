@@ -115,6 +115,69 @@ def test_msgfmt_accepts_the_german_catalogue() -> None:
     assert "fuzzy" not in result.stderr and "untranslated" not in result.stderr
 
 
+def test_the_compiled_catalogues_are_current_and_say_the_same() -> None:
+    """The tool reads ``leichtesprache.mo`` while it was made from the ``.po`` as it is."""
+    from leichtesprache import i18n
+
+    for language in available_languages():
+        if language == "en":
+            continue
+        po = catalogue_path(language)
+        compiled = i18n._read_compiled(i18n.compiled_path(language), i18n._digest(po.read_bytes()))
+        assert compiled is not None, f"run: python scripts/compile-messages.py ({language})"
+        assert compiled == i18n._parse_catalogue(po, language)
+
+
+@pytest.mark.skipif(shutil.which("msgunfmt") is None, reason="GNU gettext is not installed")
+def test_gnu_msgunfmt_reads_the_compiled_catalogue() -> None:
+    from leichtesprache import i18n
+
+    result = subprocess.run(
+        ["msgunfmt", str(i18n.compiled_path("de"))],
+        capture_output=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"},
+    )
+    assert result.returncode == 0, result.stderr
+    read_back = polib.pofile(result.stdout.decode("utf-8"))
+    german = {e.msgid: e for e in _german() if not e.obsolete and not e.fuzzy}
+    assert len(read_back) == len(german) == 591
+    for entry in read_back:
+        assert german[entry.msgid].msgstr == entry.msgstr
+        assert german[entry.msgid].msgstr_plural == {
+            int(k): v for k, v in entry.msgstr_plural.items()
+        }
+
+
+def test_a_stale_or_damaged_compiled_catalogue_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leichtesprache import i18n
+
+    folder = tmp_path / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shutil.copy(catalogue_path("de"), folder / "leichtesprache.po")
+    monkeypatch.setattr(i18n, "locale_dir", lambda: tmp_path)
+    i18n.clear_cache()
+    try:
+        i18n.compile_catalogue("de")
+        assert i18n.gettext_in("de", "Commands") == "Befehle"
+        po = folder / "leichtesprache.po"
+        po.write_text(
+            po.read_text("utf-8").replace('msgstr "Befehle"', 'msgstr "Kommandos"'), "utf-8"
+        )
+        i18n.clear_cache()
+        assert i18n.gettext_in("de", "Commands") == "Kommandos"  # the edit, not the copy
+        i18n.compile_catalogue("de")
+        mo = folder / "leichtesprache.mo"
+        mo.write_bytes(mo.read_bytes()[:100])
+        i18n.clear_cache()
+        assert i18n.gettext_in("de", "Commands") == "Kommandos"  # a damaged copy: the .po
+    finally:
+        monkeypatch.undo()
+        i18n.clear_cache()
+
+
 def _calls() -> list[tuple[Path, ast.Call, str]]:
     found = []
     for path in sorted(SRC.rglob("*.py")):

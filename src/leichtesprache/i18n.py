@@ -4,13 +4,18 @@ The language is chosen once (``choose_language``): the ``--ui-language`` option,
 project's ``ui_language``, else the locale variables LANGUAGE, LC_ALL, LC_MESSAGES and
 LANG, else English. Every module then calls ``_()`` (or ``ngettext()``) without naming a
 language. Catalogues are the ``.po`` files in ``locale/<lang>/LC_MESSAGES/leichtesprache.po``
-of the package, read at run time with the project's own PO reader: nothing is compiled.
-The brochures' template labels (domain ``ui``) are a different thing and live in projects.
+of the package. Each has a compiled copy beside it (``leichtesprache.mo``, made by
+``scripts/compile-messages.py``) that records the digest of the ``.po`` it was made from:
+it is read only while that digest matches (1.5 ms instead of 20 ms, on the way of every
+command), otherwise the ``.po`` is read with the project's own PO reader, so an edited
+catalogue is never shadowed by a stale copy. The brochures' template labels (domain
+``ui``) are a different thing and live in projects.
 """
 
 from __future__ import annotations
 
 import logging
+import struct
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
@@ -150,6 +155,23 @@ def _read_catalogue(language: str) -> _Catalogue:
     path = catalogue_path(language)
     if not path.is_file():
         return _EMPTY
+    compiled = _read_compiled(compiled_path(language), _digest(path.read_bytes()))
+    if compiled is not None:
+        messages, plural_forms = compiled
+        return _Catalogue(messages, _plural_rule(plural_forms))
+    log.debug("%s: no compiled copy of this catalogue; reading the .po", path)
+    parsed = _parse_catalogue(path, language)
+    if parsed is None:
+        return _EMPTY
+    messages, plural_forms = parsed
+    return _Catalogue(messages, _plural_rule(plural_forms))
+
+
+def _parse_catalogue(
+    path: Path, language: str
+) -> tuple[dict[str, str | tuple[str, ...]], str | None] | None:
+    """The translated, non-fuzzy messages of a ``.po`` and its Plural-Forms header; None
+    when it cannot be read (a warning says why)."""
     from .errors import LeichteSpracheError
     from .pofile import load_po
 
@@ -158,7 +180,7 @@ def _read_catalogue(language: str) -> _Catalogue:
         po = load_po(path)
     except LeichteSpracheError as exc:
         log.warning("%s", exc)
-        return _EMPTY
+        return None
     finally:
         _loading.discard(language)
     messages: dict[str, str | tuple[str, ...]] = {}
@@ -171,7 +193,111 @@ def _read_catalogue(language: str) -> _Catalogue:
                 messages[entry.msgid] = forms
         elif entry.msgstr:
             messages[entry.msgid] = entry.msgstr
-    return _Catalogue(messages, _plural_rule(po.metadata.get("Plural-Forms")))
+    return messages, po.metadata.get("Plural-Forms")
+
+
+# --- compiled copies -------------------------------------------------------------------------
+#
+# GNU's .mo format (what msgfmt writes and msgunfmt reads): a header of seven 32-bit
+# numbers, a table of (length, offset) for the msgids and one for the msgstrs, then the
+# strings, each ending in NUL. A plural entry is "msgid NUL msgid_plural" and its forms
+# joined by NUL. The entry of the empty msgid holds the header lines.
+
+_MO_MAGIC = 0x950412DE
+#: The header line that ties a compiled copy to the exact bytes of its ``.po``.
+_DIGEST_HEADER = "X-PO-SHA256"
+
+
+def compiled_path(language: str) -> Path:
+    return catalogue_path(language).with_suffix(".mo")
+
+
+def _digest(data: bytes) -> str:
+    import hashlib  # not on the way of commands that speak English
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def compile_catalogue(language: str) -> Path:
+    """Write the compiled copy of a language's catalogue (``scripts/compile-messages.py``);
+    raises ``CatalogError`` (via the PO reader) when the ``.po`` cannot be read."""
+    from .pofile import load_po
+
+    path = catalogue_path(language)
+    data = path.read_bytes()
+    po = load_po(path)  # raises with file and line; _parse_catalogue would only warn
+    parsed = _parse_catalogue(path, language)
+    assert parsed is not None
+    messages, plural_forms = parsed
+    header = "Content-Type: text/plain; charset=UTF-8\n"
+    if po.metadata.get("Language"):
+        header += f"Language: {po.metadata['Language']}\n"
+    if plural_forms:
+        header += f"Plural-Forms: {plural_forms}\n"
+    header += f"{_DIGEST_HEADER}: {_digest(data)}\n"
+    plurals = {e.msgid: e.msgid_plural for e in po if e.msgid_plural and not e.obsolete}
+    pairs = [("", header)]
+    for msgid, text in messages.items():
+        if isinstance(text, tuple):
+            pairs.append((f"{msgid}\0{plurals[msgid]}", "\0".join(text)))
+        else:
+            pairs.append((msgid, text))
+    encoded = sorted((k.encode("utf-8"), v.encode("utf-8")) for k, v in pairs)
+    count = len(encoded)
+    originals_at = 7 * 4
+    translations_at = originals_at + count * 8
+    strings_at = translations_at + count * 8
+    tables: list[int] = []
+    blob = bytearray()
+    for index in (0, 1):
+        for pair in encoded:
+            tables += [len(pair[index]), strings_at + len(blob)]
+            blob += pair[index] + b"\0"
+    out = struct.pack("<7I", _MO_MAGIC, 0, count, originals_at, translations_at, 0, strings_at)
+    target = compiled_path(language)
+    target.write_bytes(out + struct.pack(f"<{len(tables)}I", *tables) + bytes(blob))
+    return target
+
+
+def _read_compiled(
+    path: Path, digest: str
+) -> tuple[dict[str, str | tuple[str, ...]], str | None] | None:
+    """The messages and Plural-Forms of a compiled copy made from the ``.po`` with
+    ``digest``; None when there is none, it was made from other bytes or is damaged."""
+    try:
+        data = path.read_bytes()
+        magic, _revision, count, originals, translations = struct.unpack_from("<5I", data)
+        if magic != _MO_MAGIC:
+            return None
+        lengths = struct.unpack_from(f"<{2 * count}I", data, originals)
+        texts = struct.unpack_from(f"<{2 * count}I", data, translations)
+        entries = [
+            (
+                data[lengths[2 * i + 1] : lengths[2 * i + 1] + lengths[2 * i]].decode("utf-8"),
+                data[texts[2 * i + 1] : texts[2 * i + 1] + texts[2 * i]].decode("utf-8"),
+            )
+            for i in range(count)
+        ]
+    except (OSError, struct.error, UnicodeDecodeError):
+        return None
+    headers = dict(
+        line.split(": ", 1)
+        for msgid, text in entries
+        if not msgid
+        for line in text.splitlines()
+        if ": " in line
+    )
+    if headers.get(_DIGEST_HEADER) != digest:
+        return None
+    messages: dict[str, str | tuple[str, ...]] = {}
+    for msgid, text in entries:
+        if not msgid:
+            continue
+        if "\0" in msgid:
+            messages[msgid.split("\0", 1)[0]] = tuple(text.split("\0"))
+        else:
+            messages[msgid] = text
+    return messages, headers.get("Plural-Forms")
 
 
 def _plural_rule(header: str | None) -> Callable[[int], int] | None:
