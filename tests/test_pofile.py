@@ -218,3 +218,77 @@ def test_gnu_escapes_are_decoded_and_written_back() -> None:
     po = read_po((HEADER + 'msgid "a"\nmsgstr "\\x41\\101\\a\\v"\n').encode(), "x.po")
     assert po[0].msgstr == "AA\a\v"
     assert 'msgstr "AA\\a\\v"' in format_po(po)
+
+
+_LINE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "msgid",
+            "msgstr",
+            "msgstr[0]",
+            "msgctxt",
+            "#~",
+            "#",
+            "#,",
+            '"',
+            "\\",
+            "\\n",
+            "\\q",
+            "\\x4",
+            "\\0",
+            "a",
+            "ä",
+            " ",
+            "\t",
+            "\r",
+            "\ufeff",
+            "\u2028",
+            "\f",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+_GOOD_LINES = st.sampled_from(
+    [
+        'msgid "a"',
+        'msgstr "b\\n"',
+        '"c \\"d\\""',
+        "# note",
+        '#~ msgid "e"',
+        "",
+        "  \t",
+        'msgstr[1] "\\x41"',
+        "#: file.md:3",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GOOD_LINES | _LINE_PIECES, min_size=1, max_size=6))
+def test_the_syntax_check_at_a_glance_accepts_only_what_the_line_loop_accepts(
+    lines: list[str],
+) -> None:
+    """``_check_syntax`` skips its line loop when one pattern accepts every line: that
+    pattern may accept only lines the loop accepts, so the two give the same answer."""
+    import re
+
+    from leichtesprache import pofile
+
+    text = "\n".join(lines)
+
+    def outcome() -> tuple[str, int | None] | None:
+        try:
+            pofile._check_syntax(text, "x.po")
+        except CatalogError as exc:
+            return str(exc), exc.problems[0].line
+        return None
+
+    fast = outcome()
+    original = pofile._PLAIN_LINE
+    pofile._PLAIN_LINE = re.compile("(?!)")  # never matches: always the loop
+    try:
+        assert outcome() == fast
+    finally:
+        pofile._PLAIN_LINE = original

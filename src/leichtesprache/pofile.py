@@ -57,7 +57,8 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
     text = text.replace("\r\n", "\n")
     # polib drops the previous text of obsolete entries ("#~| msgid …"); as plain "#|"
     # lines it reads them into the entry, which the following "#~" lines mark obsolete.
-    text = _OBSOLETE_PREVIOUS_RE.sub("#|", text)
+    if "#~|" in text:
+        text = _OBSOLETE_PREVIOUS_RE.sub("#|", text)
     if not text.strip():
         raise CatalogError(
             _("the catalogue is empty"),
@@ -65,7 +66,9 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
             hint=_("restore it, or delete it and run `leichtesprache update`"),
         )
     _check_syntax(text, path)
-    nul = _NUL_ESCAPE.search(text)
+    # The pattern looks behind at every backslash (4 ms a catalogue); the escape it looks
+    # for starts with one of these two.
+    nul = _NUL_ESCAPE.search(text) if "\\0" in text or "\\x" in text else None
     if nul:
         raise CatalogError(
             _(
@@ -167,8 +170,22 @@ def _decode_gnu_escapes(text: str) -> str:
     return _STRING_LINE.sub(fix, text)
 
 
+#: ``_STRING`` within one line (the pattern below runs over the whole text), its loop
+#: unrolled: runs of plain characters between escapes (twice as fast).
+_ONE_LINE_STRING = r'"[^"\\\n]*(?:\\(?:[\\"ntrabfv]|[0-7]{1,3}|x[0-9a-fA-F]+)[^"\\\n]*)*"'
+#: Lines ``_check_syntax`` accepts at a glance: blank, a comment (not "#~"), a keyword
+#: with its string, a continued string (also of an obsolete entry), in spaces or tabs.
+_PLAIN_LINE = re.compile(
+    r"^[ \t]*(?:#(?!~)[^\n]*|(?:#~[ \t]*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)"
+    r"[ \t]+)?" + _ONE_LINE_STRING + r")?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def _check_syntax(text: str, path: str) -> None:
     """Line-level PO syntax check; polib silently accepts some broken lines."""
+    if not _PLAIN_LINE.sub("", text).strip("\n"):
+        return  # every line is one the loop below accepts (one pass in C: 3.3 -> 1 ms)
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip().lstrip("\ufeff")
         if not line or (line.startswith("#") and not line.startswith("#~")):
