@@ -359,7 +359,7 @@ def months_in(
     index = _month_index(language, regional)
     words = _text_words(text, language)
     present = set(words)
-    found = {index.exact[w] for w in present if w in index.exact}
+    found = {month for w in present for month in index.exact.get(w, ())}
     if index.spaced:
         joined = f" {' '.join(words)} "
         found |= {month for name, month in index.spaced if f" {name} " in joined}
@@ -372,8 +372,9 @@ def months_in(
 
 @dataclass(frozen=True)
 class _MonthIndex:
-    #: A one-word name -> its month.
-    exact: dict[str, int]
+    #: A one-word name -> its months (one, in CLDR; every one a name stands for, so that
+    #: more names only ever find more months).
+    exact: dict[str, set[int]]
     #: Names of several words ("كانون الثاني") with their month.
     spaced: tuple[tuple[str, int], ...]
     #: A name without its last letter (names longer than 3 letters) -> its months.
@@ -383,7 +384,7 @@ class _MonthIndex:
 
 @lru_cache(maxsize=32)
 def _month_index(language: str, regional: bool = True) -> _MonthIndex:
-    exact: dict[str, int] = {}
+    exact: dict[str, set[int]] = {}
     spaced: list[tuple[str, int]] = []
     stems: dict[str, set[int]] = {}
     for month, names in _month_names(language, regional).items():
@@ -391,7 +392,7 @@ def _month_index(language: str, regional: bool = True) -> _MonthIndex:
             if " " in name:
                 spaced.append((name, month))
                 continue
-            exact.setdefault(name, month)
+            exact.setdefault(name, set()).add(month)
             if len(name) > 3:
                 stems.setdefault(name[:-1], set()).add(month)
     lengths = tuple(sorted({len(stem) for stem in stems}))
