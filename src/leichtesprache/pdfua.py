@@ -140,16 +140,31 @@ def _leaves_tree(
 def _elements(
     node: pikepdf.Object, skip: Callable[[pikepdf.Dictionary], bool] | None = None
 ) -> Iterator[pikepdf.Dictionary]:
-    """Every structure element below ``node``, depth first (without those ``skip`` takes)."""
-    kids = node.get("/K")
-    if kids is None:
-        return
-    for kid in list(kids) if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/OBJR", "/MCR"):
+    """Every structure element below ``node``, depth first (without those ``skip`` takes).
+
+    With a stack of the open elements' kids, not recursion: nested generators would pass
+    each element up through every level above it (3,000 elements, 20,000 resumptions)."""
+    stack = [iter(_kids(node))]
+    while stack:
+        kid = next(stack[-1], _END)
+        if kid is _END:
+            stack.pop()
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/OBJR", "/MCR"):
             if skip is not None and skip(kid):
                 continue
             yield kid
-            yield from _elements(kid, skip)
+            stack.append(iter(_kids(kid)))
+
+
+_END = object()
+
+
+def _kids(node: pikepdf.Object) -> list[Any]:
+    """An element's kids as they are now (a later ``_detach`` changes the array)."""
+    kids = node.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
 
 
 def _detach(elem: pikepdf.Dictionary) -> None:
