@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
 import time
 from pathlib import Path
@@ -51,6 +52,46 @@ def test_interrupted_write_leaves_no_temp(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(KeyboardInterrupt):
         atomic_write_bytes(tmp_path / "out.pdf", b"new")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="O_TMPFILE is Linux only")
+def test_a_writer_killed_while_it_writes_leaves_no_temp_file(tmp_path: Path) -> None:
+    """SIGKILL while the data is written and synced: the temp file had no name yet."""
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+    ready, go = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the writer: tells the test it is inside fsync, then waits to be killed
+
+        def stuck(fd: int) -> None:
+            os.write(go, b"x")
+            time.sleep(60)
+
+        fsutil.os.fsync = stuck  # type: ignore[assignment]
+        try:
+            atomic_write_bytes(target, b"new" * 100_000)
+        finally:
+            os._exit(1)
+    assert os.read(ready, 1) == b"x"
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+    assert target.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize("where", ["no O_TMPFILE", "no /proc"])
+def test_without_unnamed_files_a_named_temp_file_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    if where == "no O_TMPFILE":
+        monkeypatch.delattr(fsutil.os, "O_TMPFILE", raising=False)
+    else:
+        monkeypatch.setattr(fsutil, "_link_unnamed", lambda fd, path: None)
+    target = tmp_path / "out.pdf"
+    atomic_write_bytes(target, b"one")
+    assert target.read_bytes() == b"one"
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
 
 
 def test_lock_is_exclusive_and_times_out(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import logging
@@ -27,23 +28,89 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to a temp file beside ``path``, fsync it, then rename over ``path``.
 
     A crash or error at any point leaves either the old file or the new one, never a mix,
-    and no temp file behind (except after a hard kill during the write itself).
+    and no temp file behind. On Linux the temp file has no name while it is written and
+    synced (``O_TMPFILE``): a hard kill (SIGKILL, power loss) then leaves nothing; it gets
+    a name only for the rename, a window of two system calls. Elsewhere, or on a file
+    system without ``O_TMPFILE``, it is named from the start (``mkstemp``), and a hard
+    kill during the write leaves it behind.
     """
     path = Path(path)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    if not _write_unnamed(path, data, mode):
+        _write_named(path, data, mode)
+    _fsync_dir(path.parent)
+
+
+def _write_unnamed(path: Path, data: bytes, mode: int) -> bool:
+    """``O_TMPFILE``: write and sync a file without a name, then name it and rename it over
+    ``path``. False (nothing written) where the system or file system cannot."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None:
+        return False
+    try:
+        fd = os.open(path.parent, flag | os.O_WRONLY, 0o600)
+    except OSError as exc:
+        if exc.errno in _NO_TMPFILE:
+            return False
+        raise
+    tmp: Path | None = None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.fchmod(handle.fileno(), mode)
+            tmp = _link_unnamed(handle.fileno(), path)
+            if tmp is None:
+                return False  # no /proc: the unnamed file goes with its descriptor
+        os.replace(tmp, path)
+    except BaseException:
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        raise
+    return True
+
+
+#: ``open(O_TMPFILE)`` errors that mean "not here" (open(2)): the kernel or the file
+#: system does not support it.
+_NO_TMPFILE = {errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT}
+
+
+def _link_unnamed(fd: int, path: Path) -> Path | None:
+    """Give the unnamed file of ``fd`` a fresh temp name beside ``path`` (the way open(2)
+    shows: ``linkat`` of ``/proc/self/fd/N``); None without ``/proc``."""
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        for _ in range(100):
+            tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+            try:
+                # A folder descriptor makes Python call linkat(AT_SYMLINK_FOLLOW); plain
+                # link(2) would link the /proc symlink itself (EXDEV).
+                os.link(f"/proc/self/fd/{fd}", tmp.name, dst_dir_fd=folder, follow_symlinks=True)
+            except FileExistsError:
+                continue
+            except FileNotFoundError:
+                return None
+            return tmp
+    finally:
+        os.close(folder)
+    raise FileExistsError(f"no free temp name beside {path}")
+
+
+def _write_named(path: Path, data: bytes, mode: int) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
