@@ -104,7 +104,7 @@ def test_lock_is_exclusive_and_times_out(tmp_path: Path, caplog: pytest.LogCaptu
             project_lock(tmp_path, timeout=0.3),
         ):
             pass
-        assert 0.3 <= time.monotonic() - start < 3
+        assert time.monotonic() - start >= 0.3  # it waited for the other run, then gave up
         assert "waiting" in caplog.text
     with project_lock(tmp_path):  # released again
         pass
