@@ -185,3 +185,30 @@ def test_verbose_build_reports_each_file_and_the_workers_steps(
     assert "checking en" in text and "checking ar" in text
     assert re.search(r"sample-ar\.pdf: \d+ pages", text), text
     assert "sample-en.html" in text and "sample-en.html (" not in text and "None" not in text
+
+
+def test_a_worker_frees_the_reference_cycles_of_each_job(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A layout leaves its boxes in reference cycles; the worker collects them after the
+    job instead of carrying them into the next layout (memory flat in long builds)."""
+    import gc
+
+    from leichtesprache import pipeline
+
+    def job(*args: object) -> str:
+        for _ in range(1000):
+            cycle: list[object] = []
+            cycle.append(cycle)
+        return "made"
+
+    monkeypatch.setattr(pipeline, "_make_one", job)
+    monkeypatch.setattr(pipeline, "_SHARED_TASKS", ([object()], None))
+    gc.collect()
+    gc.disable()  # only an explicit collection frees the cycles now
+    try:
+        made = pipeline._make_shared(0, None, None, None, tmp_path)  # type: ignore[arg-type]
+        assert made == "made"
+        assert gc.collect() == 0  # nothing was left for this collection
+    finally:
+        gc.enable()

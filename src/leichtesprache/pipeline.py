@@ -441,9 +441,18 @@ _SHARED_TASKS: tuple[list[_Task], Project | None] | None = None
 def _make_shared(
     number: int, edition: Edition, source: Product | None, resources: Resources, out_dir: Path
 ) -> tuple[Product, list[Problem]]:
-    """``_make_one`` for the task the worker was forked with."""
+    """``_make_one`` for the task the worker was forked with.
+
+    Then the cycles the job left are collected at once: a layout leaves some 100,000
+    objects in reference cycles (WeasyPrint's boxes point to their parents), which the
+    collector would otherwise free only at its next full pass, while the next layout
+    piles up its own (workers grew to 320 MiB in the scale case, 160 MiB with this).
+    """
     assert _SHARED_TASKS is not None
-    return _make_one(_SHARED_TASKS[0][number], edition, source, resources, out_dir)
+    try:
+        return _make_one(_SHARED_TASKS[0][number], edition, source, resources, out_dir)
+    finally:
+        gc.collect()
 
 
 def _passes_shared(number: int) -> bool:
