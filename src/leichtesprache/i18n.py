@@ -20,6 +20,10 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polib
 
 #: gettext domain of the tool's own messages.
 DOMAIN = "leichtesprache"
@@ -183,6 +187,11 @@ def _parse_catalogue(
         return None
     finally:
         _loading.discard(language)
+    return _messages_of(po)
+
+
+def _messages_of(po: polib.POFile) -> tuple[dict[str, str | tuple[str, ...]], str | None]:
+    """The translated, non-fuzzy messages of a read catalogue and its Plural-Forms."""
     messages: dict[str, str | tuple[str, ...]] = {}
     for entry in po:
         if entry.obsolete or entry.fuzzy or not entry.msgid:
@@ -226,9 +235,7 @@ def compile_catalogue(language: str) -> Path:
     path = catalogue_path(language)
     data = path.read_bytes()
     po = load_po(path)  # raises with file and line; _parse_catalogue would only warn
-    parsed = _parse_catalogue(path, language)
-    assert parsed is not None
-    messages, plural_forms = parsed
+    messages, plural_forms = _messages_of(po)
     header = "Content-Type: text/plain; charset=UTF-8\n"
     if po.metadata.get("Language"):
         header += f"Language: {po.metadata['Language']}\n"
