@@ -39,7 +39,6 @@ def check_translations(version: LanguageVersion) -> list[Finding]:
     blocks = {b.id: b for b in publication.blocks()}
     allow = {b.block.id: b.allow for b in version.blocks}
     terms = publication.terms.get(version.code, ())
-    phrases = _Phrases.of(terms)
     findings: list[Finding] = []
     for catalog in version.catalogs:
         own = catalog.domain == publication.name
@@ -51,6 +50,7 @@ def check_translations(version: LanguageVersion) -> list[Finding]:
             terms=terms if own else (),
         )
     if version.is_source:
+        phrases = _Phrases.of(terms)  # check_catalog takes them from ``terms`` itself
         for block_text in version.blocks:
             block = block_text.block
             findings += _avoided_terms(
