@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import re
@@ -16,7 +17,7 @@ import pytest
 
 from conftest import version_of
 from leichtesprache.errors import RenderError
-from leichtesprache.fonts import check_pdf, font_families
+from leichtesprache.fonts import check_pdf, font_families, pdf_fonts
 from leichtesprache.layout import RESERVED_NOTES_PAGES
 from leichtesprache.model import Publication
 from leichtesprache.render import render_html
@@ -304,6 +305,82 @@ def test_font_check_refuses_other_fonts(german: tuple[Publication, Built, Path])
         check_pdf(data, {"dejavusans"})
     with pytest.raises(RenderError, match="language is not 'ar'"):
         check_pdf(data, font_families(FONTS), lang="ar")
+
+
+def _every_font(pdf: pikepdf.Pdf) -> list[str]:
+    """The slow reference: every font dictionary among all objects of the file."""
+    return sorted(
+        str(o.get("/BaseFont", "/-"))
+        for o in pdf.objects
+        if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/Font"
+    )
+
+
+def test_the_fonts_of_a_layout_are_found_through_its_resources(
+    german: tuple[Publication, Built, Path],
+) -> None:
+    with pikepdf.open(german[1].path) as pdf:
+        found = sorted(str(f.get("/BaseFont", "/-")) for f in pdf_fonts(pdf))
+        assert found == _every_font(pdf)
+        assert any(f.get("/Subtype") == "/Type0" for f in pdf_fonts(pdf))  # and descendants
+        assert any(f.get("/Subtype") == "/CIDFontType2" for f in pdf_fonts(pdf))
+
+
+def test_fonts_in_forms_and_annotation_appearances_are_checked_too() -> None:
+    """A font used only inside a form XObject or a link's appearance is still a font of
+    the page: one that is not embedded fails the check."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(420, 595))
+
+    def font(name: str) -> pikepdf.Dictionary:
+        return pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Font,
+                Subtype=pikepdf.Name.Type1,
+                BaseFont=pikepdf.Name(f"/{name}"),
+            )
+        )
+
+    form = pdf.make_stream(
+        b"BT /F2 12 Tf (x) Tj ET",
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Form,
+        BBox=[0, 0, 10, 10],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F2=font("Courier"))),
+    )
+    appearance = pdf.make_stream(
+        b"BT /F3 12 Tf (y) Tj ET",
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Form,
+        BBox=[0, 0, 10, 10],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F3=font("Symbol"))),
+    )
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(F1=font("Helvetica")), XObject=pikepdf.Dictionary(X1=form)
+    )
+    page.obj.Annots = pdf.make_indirect(
+        pikepdf.Array(
+            [
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.Annot,
+                    Subtype=pikepdf.Name.Link,
+                    Rect=[0, 0, 10, 10],
+                    AP=pikepdf.Dictionary(N=appearance),
+                )
+            ]
+        )
+    )
+    pdf.make_indirect(font("Unused-Font"))  # in the file, on no page
+    found = sorted(str(f.BaseFont) for f in pdf_fonts(pdf))
+    assert found == ["/Courier", "/Helvetica", "/Symbol"]
+    data = io.BytesIO()
+    pdf.save(data)
+    with pytest.raises(RenderError) as error:
+        check_pdf(data.getvalue(), {"helvetica", "courier", "symbol"})
+    assert {p.message for p in error.value.problems} == {
+        f"the font '{name}' is not embedded" for name in ("Helvetica", "Courier", "Symbol")
+    }
 
 
 def test_fontconfig_environment_is_restored(german: tuple[Publication, Built, Path]) -> None:

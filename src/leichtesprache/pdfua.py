@@ -19,7 +19,7 @@ from typing import Any
 
 import pikepdf
 
-from .fonts import font_key
+from .fonts import font_key, pdf_fonts
 from .pdfstream import editable, mark_artifacts
 
 log = logging.getLogger("leichtesprache.pdf")
@@ -321,13 +321,9 @@ def fix_rtl_to_unicode(pdf: pikepdf.Pdf, font_files: Mapping[str, Path]) -> None
 
 
 def _type0_fonts(pdf: pikepdf.Pdf) -> Iterable[pikepdf.Dictionary]:
-    for obj in pdf.objects:
-        if (
-            isinstance(obj, pikepdf.Dictionary)
-            and obj.get("/Type") == "/Font"
-            and obj.get("/Subtype") == "/Type0"
-        ):
-            yield obj
+    for font in pdf_fonts(pdf):
+        if font.get("/Subtype") == "/Type0":
+            yield font
 
 
 def _fixed_entry(match: re.Match[bytes], *, own: Mapping[int, str]) -> bytes:
