@@ -204,11 +204,23 @@ def test_a_worker_frees_the_reference_cycles_of_each_job(
 
     monkeypatch.setattr(pipeline, "_make_one", job)
     monkeypatch.setattr(pipeline, "_SHARED_TASKS", ([object()], None))
+    kept: list[object] = []
+
+    def lasting(*args: object) -> str:
+        kept.append({"cache": [object()]})  # a worker's own state, alive after the job
+        return "made"
+
     gc.collect()
     gc.disable()  # only an explicit collection frees the cycles now
     try:
         made = pipeline._make_shared(0, None, None, None, tmp_path)  # type: ignore[arg-type]
         assert made == "made"
         assert gc.collect() == 0  # nothing was left for this collection
+        # What outlived the job is frozen: later collections do not walk it again.
+        monkeypatch.setattr(pipeline, "_make_one", lasting)
+        pipeline._make_shared(0, None, None, None, tmp_path)  # type: ignore[arg-type]
+        assert gc.is_tracked(kept[0]) and gc.get_freeze_count() > 0
+        assert not any(o is kept[0] for o in gc.get_objects())  # no generation holds it
     finally:
+        gc.unfreeze()  # the test process is not a worker
         gc.enable()
