@@ -77,6 +77,22 @@ def test_a_script_without_font_is_named_once_at_add_language_and_build(
     assert not (sample_project / "dist").exists()  # stopped before rendering
 
 
+def test_missing_characters_are_named_by_script_in_reading_order(sample_project: Path) -> None:
+    from leichtesprache.fontcheck import missing_fonts
+    from leichtesprache.languages import get_language
+
+    project = load_project(sample_project)
+    amharic = get_language("am")
+    assert missing_fonts(["Hallo, Welt!", "\u200fعربي\u00a0"], amharic, project) is None
+    texts = ["Hallo ሰላም ✈ ኢትዮጵያ", "ሰላም ዓለም ✈ ☃", "ሀሁሂሃሄህሆ"]
+    problem = missing_fonts(texts, amharic, project)
+    assert problem is not None
+    # Each script once, its characters in the order they first appear, at most eight.
+    assert "Ethiopic script (ሰላምኢትዮጵያ)" in str(problem)
+    assert "signs ✈ ☃" in str(problem)
+    assert str(problem).index("Ethiopic") < str(problem).index("signs")
+
+
 @pytest.mark.parametrize("code", ["uk", "tr"])
 def test_a_draft_shows_german_fallback_as_german_and_labels_in_two_languages_at_most(
     code: str, sample_project: Path, run_cli: Callable[..., Result]

@@ -217,9 +217,14 @@ def _group_digits(value: Decimal, locale: str) -> bool:
 
     In Arabic lines with Latin digits, '1,206' next to '13.90' is easily read as a decimal.
     """
+    return not _right_to_left(locale) or abs(value) >= 10000
+
+
+@lru_cache(maxsize=64)
+def _right_to_left(locale: str) -> bool:
     from babel import Locale
 
-    return Locale.parse(locale).text_direction != "rtl" or abs(value) >= 10000
+    return bool(Locale.parse(locale).text_direction == "rtl")
 
 
 @lru_cache(maxsize=64)
