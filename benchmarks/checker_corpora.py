@@ -205,6 +205,35 @@ def samer(root: Path) -> Iterator[Text]:
     yield from _sample(texts)
 
 
+#: BAREC's document classes taken as easy and as standard; "Specialized" (religious texts,
+#: classical poetry, specialist texts: another register) is left out.
+BAREC_LABELS = {"Foundational": "easy", "Advanced": "standard"}
+
+
+def barec(root: Path) -> Iterator[Text]:
+    """Arabic: BAREC (dev and test parts; train.csv is not in the snapshot), sentences of
+    whole documents with a document class. Easy = documents of class "Foundational"
+    (children's and early readers' texts), standard = class "Advanced"; "Specialized" is
+    left out. A text is the opening of a document: its first segments in BAREC's own order
+    and segmentation, one per line (titles and fragments included, nothing filtered)."""
+    mirror = Mirror(root, "POG42069/BAREC_SENT_STRICT_TASK")
+    if not mirror.exists():
+        return
+    documents: dict[str, tuple[str, list[str]]] = {}
+    for part in ("dev", "test"):
+        raw = mirror.read(f"data/barec-corpus-v1/{part}.csv").decode("utf-8-sig", "replace")
+        for row in csv.DictReader(io.StringIO(raw)):
+            label = BAREC_LABELS.get(row.get("Text_Class") or "")
+            sentence = " ".join((row.get("Sentence") or "").split())
+            if label and sentence:
+                documents.setdefault(row["Document"], (label, []))[1].append(sentence)
+    texts = []
+    for doc, (label, sentences) in documents.items():
+        body = "\n".join(sentences[:SENTENCES_PER_TEXT])
+        texts.append(Text("ar", "barec", split_of(doc), label, doc, body))
+    yield from _sample(texts)
+
+
 # --- ReadMe++ (sentences rated on the CEFR scale by people) ---------------------------------
 
 _SHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -336,5 +365,5 @@ PUBLIC: dict[str, tuple[Reader, ...]] = {
     "en": (onestop, _readmepp("en"), asset),
     "fr": (wivico, _readmepp("fr")),
     "ru": (ruadapt, _readmepp("ru"), rusimplesenteval),
-    "ar": (_readmepp("ar"), samer),
+    "ar": (_readmepp("ar"), samer, barec),
 }
