@@ -442,6 +442,9 @@ def test_arabic_graded_words_explained_and_homographs() -> None:
     assert hard("الفتاة ناهزت العشرين.", ("ناهز: قارب العمر",)) == []
     # "ابق" is the imperative of بقي (stay), not the rare أبق: no finding.
     assert hard("ابق في البيت.") == []
+    # "المزرعة" is the farm; the lexicon only has the rare مَزْرَع (plantation, level 5).
+    assert hard("نحن في المزرعة.") == []
+    assert hard("نحن في المَزْرَعَةِ.") == []
 
 
 def test_english_graded_words_names_and_frequent_forms() -> None:
