@@ -152,7 +152,8 @@ def pdf_fonts(pdf: Any) -> list[Any]:
     form XObjects, patterns, Type 3 fonts and annotation appearances.
 
     Walking the resources reads a few dozen objects; ``pdf.objects`` would read all of
-    them (a layout has some 20,000 structure elements): 4 ms against 55 ms a document.
+    them (a layout has some 3,600, most of them structure elements): 4 ms against 55 ms
+    a document.
     """
     import pikepdf
 
