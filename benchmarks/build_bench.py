@@ -214,6 +214,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     options = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
+    spread: dict[str, dict[str, list[float]]] = {}  # each case's ratios, round by round
     # Byte-compile the package once, as `pip install` does: an editable install run with
     # PYTHONDONTWRITEBYTECODE would otherwise compile it again in every measured command.
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
@@ -263,11 +264,13 @@ def main() -> None:
         for name in rounds[0]:
             results[name] = _summary([s for taken in rounds for s in taken[name]])
             for kind, index in (("wall", 0), ("cpu", 1)):
-                results[name][f"{kind}_ratio"] = statistics.median(
+                per_round = [
                     statistics.median(s[index] for s in taken[name])
                     / statistics.mean(s[index] for s in taken["floor"])
                     for taken in rounds
-                )
+                ]
+                results[name][f"{kind}_ratio"] = statistics.median(per_round)
+                spread.setdefault(name, {})[kind] = per_round
         for publications in sorted({1, options.scale}):
             scale = _scale_project(work, publications)
             documents = publications * (len(LANGUAGES) + len(EXTRA))
@@ -286,10 +289,16 @@ def main() -> None:
     for name, r in results.items():
         if "documents" in r:
             print(f"{name}: {r['wall'] / r['documents']:.2f} s wall per document")
+    print("Ratios to the floor in each round (wall / CPU), the spread behind the medians:")
+    for name, kinds in spread.items():
+        if name != "floor":
+            pairs = zip(kinds["wall"], kinds["cpu"], strict=True)
+            print(f"  {name:30} " + "  ".join(f"{w:.3f}/{c:.3f}" for w, c in pairs))
     print("CPU seconds per edition of one language (one layout, the rest derived from it):")
     print(costs, end="")
     if options.json:
-        options.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+        report = {"results": results, "ratios_per_round": spread}
+        options.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
 
 
 def _build_scale(project: Path) -> tuple[float, float, int]:
