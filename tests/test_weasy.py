@@ -341,20 +341,16 @@ def test_fonts_in_forms_and_annotation_appearances_are_checked_too() -> None:
             )
         )
 
-    form = pdf.make_stream(
-        b"BT /F2 12 Tf (x) Tj ET",
-        Type=pikepdf.Name.XObject,
-        Subtype=pikepdf.Name.Form,
-        BBox=[0, 0, 10, 10],
-        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F2=font("Courier"))),
-    )
-    appearance = pdf.make_stream(
-        b"BT /F3 12 Tf (y) Tj ET",
-        Type=pikepdf.Name.XObject,
-        Subtype=pikepdf.Name.Form,
-        BBox=[0, 0, 10, 10],
-        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F3=font("Symbol"))),
-    )
+    def form_using(name: str) -> pikepdf.Stream:
+        return pdf.make_stream(
+            b"BT /F 12 Tf (x) Tj ET",
+            Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Form,
+            BBox=[0, 0, 10, 10],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F=font(name))),
+        )
+
+    form, appearance = form_using("Courier"), form_using("Symbol")
     page = pdf.pages[0]
     page.obj.Resources = pikepdf.Dictionary(
         Font=pikepdf.Dictionary(F1=font("Helvetica")), XObject=pikepdf.Dictionary(X1=form)

@@ -174,13 +174,19 @@ def pdf_fonts(pdf: Any) -> list[Any]:
             add(descendant)
         resources(font.get("/Resources"))  # a Type 3 font's glyphs
 
+    def first_visit(obj: Any) -> bool:
+        """A dictionary or stream not walked yet (a shared one is walked once)."""
+        if not isinstance(obj, pikepdf.Stream | pikepdf.Dictionary):
+            return False
+        if obj.is_indirect:
+            if obj.objgen in seen:
+                return False
+            seen.add(obj.objgen)
+        return True
+
     def resources(res: Any) -> None:
-        if not isinstance(res, pikepdf.Dictionary):
+        if isinstance(res, pikepdf.Stream) or not first_visit(res):
             return
-        if res.is_indirect:
-            if res.objgen in seen:
-                return
-            seen.add(res.objgen)
         for font in dict(res.get("/Font", {})).values():
             add(font)
         for group in ("/XObject", "/Pattern"):
@@ -188,11 +194,7 @@ def pdf_fonts(pdf: Any) -> list[Any]:
                 stream(inner)
 
     def stream(obj: Any) -> None:
-        if isinstance(obj, pikepdf.Stream | pikepdf.Dictionary):
-            if obj.is_indirect:
-                if obj.objgen in seen:
-                    return
-                seen.add(obj.objgen)
+        if first_visit(obj):
             resources(obj.get("/Resources"))
 
     for page in pdf.pages:
