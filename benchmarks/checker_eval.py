@@ -12,7 +12,8 @@ Texts come from two sources:
 Every text is laid out one sentence per line first, so the layout rule does not decide.
 Reported per language and split: AUC of errors per sentence (standard above easy), the share
 of easy texts with no error, the share of standard texts with at least one error, the AUC of
-errors and warnings per sentence (a secondary view), the rules
+errors and warnings per sentence (a secondary view), the AUC of mean words per sentence (a
+baseline: what sentence length alone tells apart), the rules
 that give errors on easy text (false alarms) and the language's rules that never fire on
 standard text.
 
@@ -46,6 +47,9 @@ class Scores:
     #: Errors and warnings per sentence (a secondary view: warnings are advice).
     easy_all: list[float] = field(default_factory=list)
     standard_all: list[float] = field(default_factory=list)
+    #: Mean words per sentence: a baseline the checker's ranking should beat.
+    easy_length: list[float] = field(default_factory=list)
+    standard_length: list[float] = field(default_factory=list)
     easy_error_rules: Counter[str] = field(default_factory=Counter)
     easy_warning_rules: Counter[str] = field(default_factory=Counter)
     standard_rules: Counter[str] = field(default_factory=Counter)
@@ -75,14 +79,17 @@ def score(text: Text, scores: Scores) -> None:
     sentences = max(int(result.metrics["sentences"]), 1)
     per_sentence = len(errors) / sentences
     problems = sum(1 for f in result.findings if f.severity in ("error", "warning"))
+    length = float(result.metrics["words"]) / sentences
     if text.label == "easy":
         scores.easy.append(per_sentence)
         scores.easy_all.append(problems / sentences)
+        scores.easy_length.append(length)
         scores.easy_error_rules.update(f.rule for f in errors)
         scores.easy_warning_rules.update(f.rule for f in result.findings if f.severity == "warning")
     else:
         scores.standard.append(per_sentence)
         scores.standard_all.append(problems / sentences)
+        scores.standard_length.append(length)
         scores.standard_rules.update(f.rule for f in result.findings)
 
 
@@ -101,6 +108,7 @@ def summary(language: str, scores: Scores) -> dict[str, object]:
         "standard": len(scores.standard),
         "auc": round(auc(scores.standard, scores.easy), 3),
         "auc_with_warnings": round(auc(scores.standard_all, scores.easy_all), 3),
+        "auc_sentence_length": round(auc(scores.standard_length, scores.easy_length), 3),
         "easy_without_errors": round(
             sum(1 for s in scores.easy if s == 0) / max(len(scores.easy), 1), 3
         ),
@@ -141,8 +149,8 @@ def evaluate(
 def markdown(report: dict[str, object], details: bool) -> str:
     lines = [
         "| language | source | split | easy | standard | AUC | easy with 0 errors "
-        "| standard flagged | AUC with warnings |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| standard flagged | AUC with warnings | AUC of sentence length |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for key, value in report.items():
         assert isinstance(value, dict)
@@ -150,7 +158,8 @@ def markdown(report: dict[str, object], details: bool) -> str:
         lines.append(
             f"| {language} | {source} | {split} | {value['easy']} | {value['standard']} "
             f"| {value['auc']:.2f} | {value['easy_without_errors']:.0%} "
-            f"| {value['standard_flagged']:.0%} | {value['auc_with_warnings']:.2f} |"
+            f"| {value['standard_flagged']:.0%} | {value['auc_with_warnings']:.2f} "
+            f"| {value['auc_sentence_length']:.2f} |"
         )
     if details:
         for key, value in report.items():
