@@ -326,9 +326,9 @@ def test_the_fonts_of_a_layout_are_found_through_its_resources(
         assert any(f.get("/Subtype") == "/CIDFontType2" for f in pdf_fonts(pdf))
 
 
-def test_fonts_in_forms_and_annotation_appearances_are_checked_too() -> None:
-    """A font used only inside a form XObject or a link's appearance is still a font of
-    the page: one that is not embedded fails the check."""
+def _fonts_out_of_sight() -> pikepdf.Pdf:
+    """One page whose fonts (none embedded) sit in its resources, in a form inside a form
+    and in a link's appearance; and a font in the file that no page uses."""
     pdf = pikepdf.new()
     pdf.add_blank_page(page_size=(420, 595))
 
@@ -341,19 +341,21 @@ def test_fonts_in_forms_and_annotation_appearances_are_checked_too() -> None:
             )
         )
 
-    def form_using(name: str) -> pikepdf.Stream:
+    def form(**resources: pikepdf.Object) -> pikepdf.Stream:
         return pdf.make_stream(
-            b"BT /F 12 Tf (x) Tj ET",
+            b"q Q",
             Type=pikepdf.Name.XObject,
             Subtype=pikepdf.Name.Form,
             BBox=[0, 0, 10, 10],
-            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F=font(name))),
+            Resources=pikepdf.Dictionary(**resources),
         )
 
-    form, appearance = form_using("Courier"), form_using("Symbol")
+    inner = form(Font=pikepdf.Dictionary(F=font("Courier")))
+    appearance = form(Font=pikepdf.Dictionary(F=font("Symbol")))
     page = pdf.pages[0]
     page.obj.Resources = pikepdf.Dictionary(
-        Font=pikepdf.Dictionary(F1=font("Helvetica")), XObject=pikepdf.Dictionary(X1=form)
+        Font=pikepdf.Dictionary(F1=font("Helvetica")),
+        XObject=pikepdf.Dictionary(X1=form(XObject=pikepdf.Dictionary(X2=inner))),
     )
     page.obj.Annots = pdf.make_indirect(
         pikepdf.Array(
@@ -367,7 +369,14 @@ def test_fonts_in_forms_and_annotation_appearances_are_checked_too() -> None:
             ]
         )
     )
-    pdf.make_indirect(font("Unused-Font"))  # in the file, on no page
+    pdf.make_indirect(font("Unused-Font"))
+    return pdf
+
+
+def test_fonts_in_forms_and_annotation_appearances_are_checked_too() -> None:
+    """A font used only inside a (nested) form XObject or a link's appearance is still a
+    font of the page: one that is not embedded fails the check."""
+    pdf = _fonts_out_of_sight()
     found = sorted(str(f.BaseFont) for f in pdf_fonts(pdf))
     assert found == ["/Courier", "/Helvetica", "/Symbol"]
     data = io.BytesIO()
@@ -377,6 +386,21 @@ def test_fonts_in_forms_and_annotation_appearances_are_checked_too() -> None:
     assert {p.message for p in error.value.problems} == {
         f"the font '{name}' is not embedded" for name in ("Helvetica", "Courier", "Symbol")
     }
+
+
+def test_preflight_finds_the_same_fonts_as_the_font_check() -> None:
+    """Preflight walks the pages' fonts the same way (``fonts.page_fonts``), to any depth."""
+    from leichtesprache.preflight import preflight
+
+    data = io.BytesIO()
+    _fonts_out_of_sight().save(data)
+    problems = preflight(data.getvalue(), "booklet", "x.pdf", fonts={"helvetica", "symbol"})
+    messages = "\n".join(str(p) for p in problems)
+    for name in ("Helvetica", "Courier", "Symbol"):
+        assert f"the font {name} is not embedded" in messages
+        assert f"the font {name} has no ToUnicode map" in messages
+    assert "the font Courier is not one of the project's fonts" in messages
+    assert "Unused-Font" not in messages
 
 
 def test_fontconfig_environment_is_restored(german: tuple[Publication, Built, Path]) -> None:

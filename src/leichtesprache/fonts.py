@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -147,9 +148,8 @@ def check_pdf(
 
 
 def pdf_fonts(pdf: Any) -> list[Any]:
-    """Every font dictionary the pages of a pikepdf ``Pdf`` use, with the descendant
-    fonts of composite (Type 0) fonts: found through the resources of the pages, their
-    form XObjects, patterns, Type 3 fonts and annotation appearances.
+    """Every font dictionary the pages of a pikepdf ``Pdf`` use (``page_fonts``), with the
+    descendant fonts of composite (Type 0) fonts.
 
     Walking the resources reads a few dozen objects; ``pdf.objects`` would read all of
     them (a layout has some 3,600, most of them structure elements): 4 ms against 55 ms
@@ -158,21 +158,32 @@ def pdf_fonts(pdf: Any) -> list[Any]:
     import pikepdf
 
     fonts: dict[tuple[int, int], Any] = {}
-    seen: set[tuple[int, int]] = set()
     direct: list[Any] = []
+    walked: set[tuple[int, int]] = set()
+    for page in pdf.pages:
+        for font in page_fonts(page, walked):
+            for each in (font, *font.get("/DescendantFonts", ())):
+                if not isinstance(each, pikepdf.Dictionary):
+                    continue
+                if not each.is_indirect:
+                    direct.append(each)
+                elif each.objgen not in fonts:
+                    fonts[each.objgen] = each
+    return [*fonts.values(), *direct]
 
-    def add(font: Any) -> None:
-        if not isinstance(font, pikepdf.Dictionary):
-            return
-        if font.is_indirect:
-            if font.objgen in fonts:
-                return
-            fonts[font.objgen] = font
-        else:
-            direct.append(font)
-        for descendant in font.get("/DescendantFonts", ()):
-            add(descendant)
-        resources(font.get("/Resources"))  # a Type 3 font's glyphs
+
+def page_fonts(page: Any, walked: set[tuple[int, int]] | None = None) -> Iterator[Any]:
+    """The font dictionaries a pikepdf page uses (a composite font, not its descendants):
+    in its resources, the form XObjects and patterns there (at any depth), the glyphs of
+    Type 3 fonts and the appearances of its annotations.
+
+    ``walked``: the resources and streams already walked, shared across the pages of a
+    document (a resource dictionary the pages share is walked once); a font may be yielded
+    again when two of them name it.
+    """
+    import pikepdf
+
+    seen = set() if walked is None else walked
 
     def first_visit(obj: Any) -> bool:
         """A dictionary or stream not walked yet (a shared one is walked once)."""
@@ -184,28 +195,28 @@ def pdf_fonts(pdf: Any) -> list[Any]:
             seen.add(obj.objgen)
         return True
 
-    def resources(res: Any) -> None:
+    def resources(res: Any) -> Iterator[Any]:
         if isinstance(res, pikepdf.Stream) or not first_visit(res):
             return
         for font in dict(res.get("/Font", {})).values():
-            add(font)
+            if isinstance(font, pikepdf.Dictionary):
+                yield font
+                yield from resources(font.get("/Resources"))  # a Type 3 font's glyphs
         for group in ("/XObject", "/Pattern"):
             for inner in dict(res.get(group, {})).values():
-                stream(inner)
+                yield from stream(inner)
 
-    def stream(obj: Any) -> None:
+    def stream(obj: Any) -> Iterator[Any]:
         if first_visit(obj):
-            resources(obj.get("/Resources"))
+            yield from resources(obj.get("/Resources"))
 
-    for page in pdf.pages:
-        resources(page.obj.get("/Resources"))
-        for annotation in page.obj.get("/Annots", ()):
-            if not isinstance(annotation, pikepdf.Dictionary):
-                continue
-            for appearance in dict(annotation.get("/AP", {})).values():
-                if isinstance(appearance, pikepdf.Stream):
-                    stream(appearance)
-                elif isinstance(appearance, pikepdf.Dictionary):
-                    for state in appearance.values():
-                        stream(state)
-    return [*fonts.values(), *direct]
+    yield from resources(page.obj.get("/Resources"))
+    for annotation in page.obj.get("/Annots", ()):
+        if not isinstance(annotation, pikepdf.Dictionary):
+            continue
+        for appearance in dict(annotation.get("/AP", {})).values():
+            if isinstance(appearance, pikepdf.Stream):
+                yield from stream(appearance)
+            elif isinstance(appearance, pikepdf.Dictionary):
+                for state in appearance.values():
+                    yield from stream(state)

@@ -11,14 +11,14 @@ import logging
 import re
 import shutil
 import subprocess
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
 import pikepdf
 
 from .errors import Problem
-from .fonts import font_key
+from .fonts import font_key, page_fonts
 from .i18n import _, ngettext
 from .prepress import A4_LANDSCAPE, A5, PageProblem, check_print, close, mm, size, where
 
@@ -112,8 +112,9 @@ def kind_of(path: Path) -> str:
 def _fonts(pdf: pikepdf.Pdf, label: str, allowed: Collection[str]) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[int, int]] = set()
+    walked: set[tuple[int, int]] = set()
     for number, page in enumerate(pdf.pages, 1):
-        for font in _page_fonts(page):
+        for font in page_fonts(page, walked):
             if font.objgen in seen:
                 continue
             seen.add(font.objgen)
@@ -151,15 +152,6 @@ def _fonts(pdf: pikepdf.Pdf, label: str, allowed: Collection[str]) -> list[Probl
                     )
                 )
     return problems
-
-
-def _page_fonts(page: pikepdf.Page) -> Iterator[Any]:
-    resources: Any = page.obj.get("/Resources", pikepdf.Dictionary())
-    yield from dict(resources.get("/Font", {})).values()
-    for xobject in dict(resources.get("/XObject", {})).values():
-        if isinstance(xobject, pikepdf.Stream) and xobject.get("/Subtype") == "/Form":
-            inner: Any = xobject.get("/Resources", pikepdf.Dictionary())
-            yield from dict(inner.get("/Font", {})).values()
 
 
 # --- page count and boxes --------------------------------------------------------------------
