@@ -191,8 +191,7 @@ def _nums_index(nums: Any, key: int) -> int | None:
 
 def _mcids(elem: pikepdf.Dictionary) -> Iterator[int]:
     """The marked-content ids below an element (on its own page)."""
-    kids = elem.get("/K")
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+    for kid in _kids(elem):
         if isinstance(kid, int):
             yield kid
         elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/OBJR", "/MCR"):
