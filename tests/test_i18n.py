@@ -170,7 +170,12 @@ def test_a_stale_or_damaged_compiled_catalogue_is_not_read(
         assert i18n.gettext_in("de", "Commands") == "Kommandos"  # the edit, not the copy
         i18n.compile_catalogue("de")
         mo = folder / "leichtesprache.mo"
-        mo.write_bytes(mo.read_bytes()[:100])
+        whole = mo.read_bytes()
+        digest = i18n._digest(po.read_bytes())
+        assert i18n._read_compiled(mo, digest) is not None
+        mo.write_bytes(whole[:-10])  # the header intact, the last strings cut short
+        assert i18n._read_compiled(mo, digest) is None
+        mo.write_bytes(whole[:100])
         i18n.clear_cache()
         assert i18n.gettext_in("de", "Commands") == "Kommandos"  # a damaged copy: the .po
     finally:

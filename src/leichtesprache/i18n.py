@@ -261,8 +261,12 @@ def compile_catalogue(language: str) -> Path:
             tables += [len(pair[index]), strings_at + len(blob)]
             blob += pair[index] + b"\0"
     out = struct.pack("<7I", _MO_MAGIC, 0, count, originals_at, translations_at, 0, strings_at)
+    from .fsutil import atomic_write_bytes  # fsutil imports this module
+
     target = compiled_path(language)
-    target.write_bytes(out + struct.pack(f"<{len(tables)}I", *tables) + bytes(blob))
+    # Whole or not at all: a copy cut short keeps its header (the first string) and
+    # would pass for the .po it was made from.
+    atomic_write_bytes(target, out + struct.pack(f"<{len(tables)}I", *tables) + bytes(blob))
     return target
 
 
@@ -276,15 +280,13 @@ def _read_compiled(
         magic, _revision, count, originals, translations = struct.unpack_from("<5I", data)
         if magic != _MO_MAGIC:
             return None
-        lengths = struct.unpack_from(f"<{2 * count}I", data, originals)
-        texts = struct.unpack_from(f"<{2 * count}I", data, translations)
-        entries = [
-            (
-                data[lengths[2 * i + 1] : lengths[2 * i + 1] + lengths[2 * i]].decode("utf-8"),
-                data[texts[2 * i + 1] : texts[2 * i + 1] + texts[2 * i]].decode("utf-8"),
+        entries = list(
+            zip(
+                _mo_strings(data, originals, count),
+                _mo_strings(data, translations, count),
+                strict=True,
             )
-            for i in range(count)
-        ]
+        )
     except (OSError, struct.error, UnicodeDecodeError):
         return None
     headers = dict(
@@ -305,6 +307,18 @@ def _read_compiled(
         else:
             messages[msgid] = text
     return messages, headers.get("Plural-Forms")
+
+
+def _mo_strings(data: bytes, table: int, count: int) -> list[str]:
+    """The ``count`` strings of a ``.mo`` table of (length, offset) at ``table``; a string
+    that runs past the end of the file (a copy cut short) is an error, not a shorter text."""
+    values = struct.unpack_from(f"<{2 * count}I", data, table)
+    strings = []
+    for length, offset in zip(values[::2], values[1::2], strict=True):
+        if offset + length > len(data):
+            raise struct.error("a string runs past the end of the file")
+        strings.append(data[offset : offset + length].decode("utf-8"))
+    return strings
 
 
 def _plural_rule(header: str | None) -> Callable[[int], int] | None:
