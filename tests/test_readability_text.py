@@ -83,6 +83,21 @@ def test_sentence_splitting() -> None:
         "Neue Zeile"]
 
 
+def test_a_stop_after_closing_brackets_or_quotes_ends_the_sentence() -> None:
+    """The stop of an abbreviation inside brackets does not swallow the sentence's own,
+    and German closing quotes (“ «) close like English ones (”)."""
+    abbreviations = frozenset({"usw", "пр"})
+    assert _sentences("Obst (Äpfel usw.). Dann gehen Sie.", abbreviations=abbreviations) == [
+        "Obst (Äpfel usw.).", "Dann gehen Sie."]
+    assert _sentences("В городах (Киеве и пр.). В Москве.", abbreviations=abbreviations) == [
+        "В городах (Киеве и пр.).", "В Москве."]
+    assert _sentences("Obst usw. Dann gehen Sie.", abbreviations=abbreviations) == [
+        "Obst usw. Dann gehen Sie."]
+    for text in ("Er sagt „Ja.“ Dann geht er.", "Er sagt »Ja.« Dann geht er.",
+                 "He says “Yes.” Then he goes."):
+        assert len(_sentences(text)) == 2, text
+
+
 def test_arabic_question_mark_ends_a_sentence() -> None:
     result = check_units([TextUnit("هل أنت مريض؟ تحصل على أجرك.", None, 1)], "ar", source="x")
     assert result.metrics["sentences"] == 2

@@ -14,9 +14,14 @@ HYPHENS = "-\u2010\u2011"
 APOSTROPHES = "'\u2019\u02bc"
 #: Characters that end a sentence.
 TERMINALS = ".!?\u2026\u061f\u06d4\u203c\u2047\u2048\u2049\u3002\uff01\uff1f"
-_CLOSERS = "\"'\u2019\u201d\u00bb)]\u203a"
+#: Signs that close a quotation or brackets after its last sentence's stop; with the
+#: German closing quotes (“ ‘ «, which open a quotation in English or French: there a
+#: stop is never followed by an opening sign without a space).
+_CLOSERS = "\"'\u2019\u201d\u00bb)]\u203a\u201c\u2018\u00ab\u2039"
 _GROUP_SPACES = " \u00a0\u202f\u2009"
 _TERMINAL_RUN = re.compile(f"[{re.escape(TERMINALS)}][{re.escape(TERMINALS + _CLOSERS)}]*")
+#: A sign that ends a sentence after a closing bracket or quote: "(… usw.). Dann".
+_ENDS_AFTER_CLOSER = re.compile(f"[{re.escape(_CLOSERS)}][{re.escape(TERMINALS)}]")
 #: Stands in for protected text (placeholders, links) in the masked copy.
 MASK = "\ue000"
 #: Arabic tatweel: stretches a word, is not a letter.
@@ -439,6 +444,8 @@ def _is_boundary(
         return False
     if text[punct] == "\u2026" or text[punct : punct + 3] == "...":
         return True
+    if _ENDS_AFTER_CLOSER.search(text, punct, nxt):
+        return True  # the stop of an abbreviation inside brackets, then the sentence's own
     before = ends.get(punct)
     if before is None:
         return True
