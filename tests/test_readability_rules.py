@@ -120,6 +120,14 @@ CASES: list[tuple[str, str, str, str]] = [
     ("ru", "abbreviation", "Вам нужен т. е. договор.", "Вам нужен договор."),
     ("ar", "abbreviation", "هذا في قانون SGB.", "هذا في القانون."),
     ("xx", "abbreviation", "aa ABC bb.", "aa Abc bb."),
+    # a unit symbol after a number ("km/h" is to be written out, reference §1)
+    ("de", "abbreviation", "Der Weg ist 5 km lang.", "Der Weg ist 5 Kilometer lang."),
+    ("en", "abbreviation", "The way is 5 km long.", "The way is 5 kilometres long."),
+    ("en", "abbreviation", "The box is 2 lbs.", "I'm 5 and you are 6."),
+    ("fr", "abbreviation", "Le chemin fait 5 km.", "Le chemin fait 5 kilomètres."),
+    ("ru", "abbreviation", "Дорога длиной 5 км.", "Дорога длиной 5 километров."),
+    ("ru", "abbreviation", "Стол шириной 80 см.", "Стол шириной 80 сантиметров."),
+    ("ar", "abbreviation", "طول الطريق 5 كم.", "كم عمرك؟"),
     # --- long-word
     ("de", "long-word", "Sie bekommen Arbeitslosigkeits·geld.", "Sie bekommen Arbeitslosen·geld."),
     ("en", "long-word", "You get an indemnification.", "You get money."),
@@ -561,6 +569,16 @@ def test_russian_copula_dash_is_fine_but_two_dashes_set_off_an_insertion() -> No
     assert not [f for f in _findings(copula, "ru") if f.rule == "special-characters"]
     insertion = "Театр – Большой театр – стоит в Москве."
     assert len([f for f in _findings(insertion, "ru") if f.rule == "special-characters"]) == 2
+
+
+def test_a_unit_after_a_number_is_an_abbreviation_not_a_cross_reference() -> None:
+    """In "80 см" the word is centimetres; "см." before a word is "смотри" (see)."""
+    size = _findings("Картина размером 64,5 х 80,1 см.", "ru")
+    assert [f.message for f in size if f.rule in ("abbreviation", "cross-reference")] == [
+        "“см” is an abbreviation."
+    ]
+    see = _findings("Дальше читайте здесь (см. крест).", "ru")
+    assert "cross-reference" in [f.rule for f in see]
 
 
 def test_a_cross_reference_word_is_not_also_an_abbreviation() -> None:

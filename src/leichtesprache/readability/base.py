@@ -86,6 +86,10 @@ def _same(word: str) -> str:
     return word
 
 
+#: The metric unit symbols written in Latin letters ("5 km", "80 cm", "2 kg").
+METRIC_UNITS = frozenset(["km", "cm", "mm", "m", "kg", "g", "mg", "l", "ml", "ha", "kWh"])
+
+
 @dataclass(frozen=True)
 class Profile:
     """What a language module knows: word lists, defaults, severities per rule."""
@@ -106,6 +110,9 @@ class Profile:
     numbered_abbreviations: frozenset[str] = frozenset()
     #: Abbreviations written without a stop ("млн", "Mrs").
     bare_abbreviations: frozenset[str] = frozenset()
+    #: Unit symbols, as written, that are abbreviations right after a number ("5 km",
+    #: "80 см"); elsewhere they are words or other abbreviations ("см." is "смотри").
+    unit_symbols: frozenset[str] = frozenset()
     caps_allow: frozenset[str] = frozenset()
     second_person: frozenset[str] = frozenset()
     second_person_case_sensitive: bool = False

@@ -93,6 +93,18 @@ def _inside_tokens(unit: UnitView) -> set[int]:
     return {i for t in unit.tokens for i in range(t.start, t.end)}
 
 
+def _after_number(unit: UnitView, index: int) -> bool:
+    """True when token ``index`` follows a number, at most one space apart ("5 km")."""
+    if index == 0:
+        return False
+    before, token = unit.tokens[index - 1], unit.tokens[index]
+    return before.kind == "number" and unit.masked[before.end : token.start] in _UNIT_GAPS
+
+
+#: What may stand between a number and its unit: a space, a no-break or a thin space.
+_UNIT_GAPS = frozenset({" ", "\u00a0", "\u202f"})
+
+
 def _same_sentence(unit: UnitView, start: int, end: int) -> bool:
     return any(s.start <= start and end - 1 < s.end for s in unit.sentences)
 
@@ -122,8 +134,13 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
                 and (_same_sentence(unit, m.start(), end))
             ):
                 spans.append((m.start(), end, "dotted"))
-        for token in unit.tokens:
-            if token.kind != "word" or token.lower in p.cross_references:
+        for i, token in enumerate(unit.tokens):
+            if token.kind != "word":
+                continue
+            if token.text in p.unit_symbols and _after_number(unit, i):
+                spans.append((token.start, token.end, "unit"))
+                continue
+            if token.lower in p.cross_references:
                 continue  # "см.", "vgl.": the cross-reference rule reports them
             after = unit.masked[token.end : token.end + 1]
             if token.lower in p.abbreviations and after == ".":
@@ -328,8 +345,10 @@ def cross_reference(doc: Doc) -> Iterator[Hit]:
             spans += [m.span() for m in _compiled(p.cross_reference_pattern).finditer(unit.masked)]
         spans += [
             (t.start, t.end)
-            for t in unit.tokens
-            if t.kind == "word" and t.lower in p.cross_references
+            for i, t in enumerate(unit.tokens)
+            if t.kind == "word"
+            and t.lower in p.cross_references
+            and not (t.text in p.unit_symbols and _after_number(unit, i))  # "80 см"
         ]
         last = -1
         for start, end in sorted(spans):

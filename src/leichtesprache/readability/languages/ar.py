@@ -315,6 +315,10 @@ def readability(doc: Doc, c: Counts) -> dict[str, float]:
     return result
 
 
+#: Unit symbols, abbreviations after a number ("5 km").
+UNIT_SYMBOLS = frozenset(["كم", "سم", "مم", "كغ", "كلغ"])
+
+
 PROFILE = Profile(
     code="ar",
     defaults={
@@ -330,6 +334,7 @@ PROFILE = Profile(
     number_words=NUMBER_WORDS,
     big_number_words=BIG_NUMBER_WORDS,
     abbreviations=ABBREVIATIONS,
+    unit_symbols=UNIT_SYMBOLS,
     caps_allow=CAPS_ALLOW,
     second_person=SECOND_PERSON,
     second_person_suffixes=("ك", "كم", "كن"),

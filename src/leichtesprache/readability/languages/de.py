@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import clauses, formulas, numbers
-from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
+from ..base import METRIC_UNITS, NAME_KINDS, Doc, Hit, Profile, Rule, quote, wordset, wordtable
 from ..counting import Counts, vowel_groups
 from ..text import Sentence, Token
 from ..vocabulary import split_compound
@@ -350,6 +350,7 @@ PROFILE = Profile(
     number_words=NUMBER_WORDS,
     big_number_words=BIG_NUMBER_WORDS,
     abbreviations=ABBREVIATIONS,
+    unit_symbols=METRIC_UNITS,
     numbered_abbreviations=frozenset({"art", "s", "nr", "abs", "ziff", "bd"}),
     bare_abbreviations=BARE_ABBREVIATIONS,
     caps_allow=CAPS_ALLOW,

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .. import formulas
-from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset
+from ..base import METRIC_UNITS, NAME_KINDS, Doc, Hit, Profile, Rule, wordset
 from ..counting import Counts, vowel_groups
 from ..lexicon import read_levels, zipf
 from ..text import Token
@@ -235,6 +235,10 @@ def readability(doc: Doc, c: Counts) -> dict[str, float]:
     return {"flesch": formulas.flesch(c, "en"), "fkgl": formulas.kincaid(c, 0.39, 11.8, 15.59)}
 
 
+#: Unit symbols, abbreviations after a number ("5 km").
+UNIT_SYMBOLS = METRIC_UNITS | frozenset(["mi", "ft", "yd", "lb", "lbs", "oz", "mph"])
+
+
 PROFILE = Profile(
     code="en",
     defaults={
@@ -247,6 +251,7 @@ PROFILE = Profile(
     number_words=NUMBER_WORDS,
     big_number_words=BIG_NUMBER_WORDS,
     abbreviations=ABBREVIATIONS,
+    unit_symbols=UNIT_SYMBOLS,
     numbered_abbreviations=frozenset({"no", "nos", "p", "pp", "sec", "para", "vol", "ch", "art"}),
     bare_abbreviations=BARE_ABBREVIATIONS,
     caps_allow=CAPS_ALLOW,

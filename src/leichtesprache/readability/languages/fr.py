@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .. import formulas
-from ..base import NAME_KINDS, Doc, Hit, Profile, Rule, wordset, wordtable
+from ..base import METRIC_UNITS, NAME_KINDS, Doc, Hit, Profile, Rule, wordset, wordtable
 from ..counting import Counts, vowel_groups
 from ..lexicon import zipf
 from ..text import Token
@@ -274,6 +274,7 @@ PROFILE = Profile(
     number_words=NUMBER_WORDS,
     big_number_words=BIG_NUMBER_WORDS,
     abbreviations=ABBREVIATIONS,
+    unit_symbols=METRIC_UNITS,
     numbered_abbreviations=frozenset({"art", "n", "no", "p", "vol", "chap", "al"}),
     bare_abbreviations=BARE_ABBREVIATIONS,
     caps_allow=CAPS_ALLOW,

@@ -301,12 +301,19 @@ def one_statement(doc: Doc) -> Iterator[Hit]:
                 break
 
 
+#: Unit symbols, abbreviations after a number ("5 km").
+UNIT_SYMBOLS = frozenset(
+    ["км", "см", "мм", "м", "кг", "г", "мг", "т", "л", "мл", "га", "ч", "мин", "сек", "кВт"]
+)
+
+
 PROFILE = Profile(
     code="ru",
     defaults={"sentence_warning": 10, "sentence_error": 12, "long_word_syllables": 5},
     negations=NEGATIONS,
     big_number_words=BIG_NUMBER_WORDS,
     abbreviations=ABBREVIATIONS,
+    unit_symbols=UNIT_SYMBOLS,
     numbered_abbreviations=frozenset({"ст", "п", "ч", "с", "гл", "абз", "пп"}),
     bare_abbreviations=BARE_ABBREVIATIONS,
     caps_allow=CAPS_ALLOW,
