@@ -453,6 +453,10 @@ def test_arabic_graded_words_explained_and_homographs() -> None:
     # "المزرعة" is the farm; the lexicon only has the rare مَزْرَع (plantation, level 5).
     assert hard("نحن في المزرعة.") == []
     assert hard("نحن في المَزْرَعَةِ.") == []
+    # The feminine perfect of a verb ending in ى drops it: "تمنت" is تمنّى (wish, level 1),
+    # not the rare تمن; "ناهزت" keeps its level (ناهز, 5).
+    assert hard("تمنت البنت لعبة.") == []
+    assert hard("الفتاة ناهزت العشرين.") == ["error"]
 
 
 def test_english_graded_words_names_and_frequent_forms() -> None:

@@ -196,11 +196,13 @@ def _stems(word: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _candidates(word: str) -> frozenset[str]:
     """The stems and the guesses beyond them: without the endings of plural, dual, feminine,
-    tense and the tanween alif ("فترات" -> "فتره", "مالا" -> "مال"), and without the prefix
-    of the present tense ("يستخدم" -> "استخدم")."""
+    tense and the tanween alif ("فترات" -> "فتره", "مالا" -> "مال"), without the prefix
+    of the present tense ("يستخدم" -> "استخدم"), and the verb whose last letter the
+    feminine perfect drops ("تمنت" -> "تمني", تمنّى; "دعت" -> "دعا")."""
     stems = list(_stems(word))
     shorter = _strip(stems, _ENDINGS, front=False, rest=2)
     shorter += [s[:-2] + "ه" for s in stems if s.endswith("ات") and len(s) >= 5]
+    shorter += [s[:-1] + end for s in stems if s.endswith("ت") and len(s) >= 3 for end in "يا"]
     verbs = _strip([*stems, *shorter], _IMPERFECT, front=True, rest=3)
     singulars = [x for stem in stems for x in _singulars(stem)]
     return frozenset({*stems, *shorter, *verbs, *("ا" + v for v in verbs), *singulars})
