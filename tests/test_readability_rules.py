@@ -77,6 +77,9 @@ CASES: list[tuple[str, str, str, str]] = [
     ("de", "passive", "Sie werden vom Chef informiert.", "Sie werden bald gesund."),
     ("en", "passive", "The money is paid by your boss.", "Your boss pays the money."),
     ("fr", "passive", "Le salaire est payé par l'employeur.", "L'employeur paie le salaire."),
+    # a verb of motion in any gender and number forms its perfect with "être"
+    ("fr", "passive", "La lettre est envoyée demain.", "La chanson est sortie en 2013."),
+    ("fr", "passive", "Les lettres sont envoyées.", "Elles sont venues hier."),
     ("ru", "passive", "Зарплата оплачивается работодателем.", "Работодатель платит зарплату."),
     ("ru", "passive", "Отпуск оплачен.", "Вы учитесь."),
     # --- conditional

@@ -194,6 +194,13 @@ def _past_participle(word: str) -> bool:
     return False
 
 
+def _not_passive(word: str) -> bool:
+    """In ``NOT_PASSIVE`` in any gender and number ("sortie", "situées", "nés")."""
+    return word in NOT_PASSIVE or any(
+        word.endswith(ending) and word[: -len(ending)] in NOT_PASSIVE for ending in ("es", "e", "s")
+    )
+
+
 def passive(doc: Doc) -> Iterator[Hit]:
     """Passive: a form of "être" (adverbs allowed between) and a past participle."""
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
@@ -207,7 +214,7 @@ def passive(doc: Doc) -> Iterator[Hit]:
             if j >= len(words):
                 continue
             word = words[j].lower
-            if word not in NOT_PASSIVE and _past_participle(word):
+            if not _not_passive(word) and _past_participle(word):
                 yield doc.passive(unit.index, token.start, words[j].end, "error")
                 break
 
