@@ -61,6 +61,8 @@ CASES: list[tuple[str, str, str, str]] = [
     ("en", "subordinate-clause", "The people who work here get money.", "Who works here?"),
     ("en", "subordinate-clause", "Your boss, paying you every month, is fair.",
      "You get money, clothing and food."),
+    ("en", "subordinate-clause", "The shop, selling food, is open.",
+     "You win the Art Prize, Flying Eagle Prize and Sport Prize."),
     ("fr", "subordinate-clause", "Le salarié, travaillant le soir, reçoit de l'argent.",
      "L'enfant reçoit de l'argent, pendant les vacances."),
     ("fr", "subordinate-clause", "Vous recevez le salaire prévu par le contrat.",

@@ -112,9 +112,12 @@ NOT_NONFINITE = wordset(
 
 def nonfinite(words: Sequence[Token], i: int, after_comma: bool) -> bool:
     """An "-ing" form of a verb ("wearing", "giving", "running") opens a participle clause
-    after a comma: "Allen, wearing a thick shirt, …"."""
+    after a comma: "Allen, wearing a thick shirt, …". A capitalised one after a comma is
+    part of a name ("Academic Awards, Flying Eagle Awards")."""
     word = words[i].lower
     if not after_comma or len(word) < 6 or not word.endswith("ing") or word in NOT_NONFINITE:
+        return False
+    if words[i].text[:1].isupper():
         return False
     stem = word[:-3]
     doubled = len(stem) > 2 and stem[-1] == stem[-2]
