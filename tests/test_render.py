@@ -213,6 +213,25 @@ def test_rtl_document(pub: Publication) -> None:
     assert re.search(r"24 نوفمبر 2026", out)  # Latin digits in the date
 
 
+def test_quoted_source_terms_are_marked_with_their_language(pub: Publication) -> None:
+    """A translation that renames a word-book term may quote the German one ("In German,
+    this is called: Lohn."): a screen reader must read it in German (WCAG 3.1.2)."""
+    definition = "glossary.lohn.definition"
+    english = {
+        **german_texts(pub),
+        "glossary.lohn.term": "Pay",
+        definition: "Pay is money for work.\nIn German, this is called: Lohn.",
+    }
+    assert 'In German, this is called: <span lang="de">Lohn</span>.' in render(pub, english, "en")
+    # A term the English text keeps is an English loanword: not marked.
+    kept = {**english, "glossary.lohn.term": "Lohn", definition: "Lohn is money for work."}
+    assert 'lang="de"' not in render(pub, kept, "en")
+    # In Arabic the German term is a left-to-right run in German.
+    arabic = {**ARABIC, definition: "الأجر هو المال مقابل العمل.\nبالألمانية: Lohn."}
+    assert 'بالألمانية: <span dir="ltr" lang="de">Lohn</span>.' in render(pub, arabic, "ar")
+    assert 'lang="de"' not in render(pub, german_texts(pub), "de").split("<body", 1)[1]
+
+
 def test_missing_text_is_reported_with_the_block(pub: Publication) -> None:
     texts = german_texts(pub)
     del texts["lohn.box"]

@@ -13,8 +13,8 @@ from typing import Any
 from markupsafe import Markup
 
 from .languages import get_language
-from .markup import render_inline
-from .translate import LanguageVersion
+from .markup import QuotedTerms, quoted_terms, render_inline
+from .translate import LanguageVersion, quoted_source_terms
 
 
 class ForeignText(str):
@@ -40,10 +40,21 @@ def texts_in_their_language(version: LanguageVersion) -> dict[str, str]:
     }
 
 
+def quoted_terms_of(version: LanguageVersion) -> QuotedTerms | None:
+    """``quoted_source_terms`` as rendered: in the source language and its direction."""
+    source = get_language(version.publication.source_language)
+    return quoted_terms(
+        quoted_source_terms(version),
+        source.code.replace("_", "-"),
+        "rtl" if source.rtl else "ltr",
+    )
+
+
 def inline_html(text: object, rtl: bool, **options: Any) -> Markup:
     """``render_inline`` (with ``options``); a ``ForeignText`` in an element with its own
-    ``lang`` and ``dir``."""
+    ``lang`` and ``dir`` (all of it is in that language: no quoted terms inside)."""
     if isinstance(text, ForeignText):
+        options.pop("quoted", None)
         inner = render_inline(str(text), rtl=text.dir == "rtl", **options)
         return Markup('<span lang="{}" dir="{}" class="fallback">{}</span>').format(
             text.lang, text.dir, inner

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -83,6 +84,31 @@ def clean_text(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+@dataclass(frozen=True)
+class QuotedTerms:
+    """Words of another language that a text may quote ("In German, this is called:
+    Aufenthaltserlaubnis."): shown in an element with their own ``lang`` (and ``dir``),
+    so a screen reader speaks them in that language (WCAG 3.1.2, PDF/UA-1 7.2)."""
+
+    pattern: re.Pattern[str]
+    lang: str
+    direction: str
+
+
+def quoted_terms(phrases: Iterable[str], lang: str, direction: str) -> QuotedTerms | None:
+    """The ``QuotedTerms`` for ``phrases`` (whole words, longest first); None without any.
+
+    >>> terms = quoted_terms(["Mini·job", "Minijob-Zentrale"], "de", "ltr")
+    >>> [m.group() for m in terms.pattern.finditer("Minijob-Zentrale, Mini·job, Minijobs")]
+    ['Minijob-Zentrale', 'Mini·job']
+    """
+    unique = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    if not unique:
+        return None
+    alternatives = "|".join(re.escape(p) for p in unique)
+    return QuotedTerms(re.compile(rf"(?<![\w·\-])(?:{alternatives})(?![\w·]|-\w)"), lang, direction)
+
+
 def _parser() -> MarkdownIt:
     md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
     md.enable(["emphasis", "link", "image", "newline", "escape", "autolink"])
@@ -97,11 +123,18 @@ def _inline_tokens(text: str) -> list[Any]:
     return list(tokens[0].children or []) if tokens else []
 
 
-def render_inline(text: str, *, rtl: bool, break_letters: int = MEDIOPUNKT_BREAK_LETTERS) -> Markup:
+def render_inline(
+    text: str,
+    *,
+    rtl: bool,
+    break_letters: int = MEDIOPUNKT_BREAK_LETTERS,
+    quoted: QuotedTerms | None = None,
+) -> Markup:
     """Render one translated block as safe inline HTML.
 
     Only ``**bold**``, links (``https:``, ``mailto:``, ``tel:``) and line breaks (each
-    line is a sentence: ``<br>``) survive; everything else is escaped text.
+    line is a sentence: ``<br>``) survive; everything else is escaped text. The ``quoted``
+    terms of another language are set in an element with their language.
 
     >>> str(render_inline("**Wichtig:** <b>x</b>\\n[Hier](javascript:alert(1)).", rtl=False))
     '<strong>Wichtig:</strong> &lt;b&gt;x&lt;/b&gt;<br>\\nHier.'
@@ -116,7 +149,7 @@ def render_inline(text: str, *, rtl: bool, break_letters: int = MEDIOPUNKT_BREAK
     for token in _inline_tokens(text):
         kind = token.type
         if kind == "text":
-            out.append(_text_html(token.content, rtl, break_letters))
+            out.append(_quoted_html(token.content, rtl, break_letters, quoted))
         elif kind in ("softbreak", "hardbreak"):
             out.append("<br>\n")
         elif kind == "strong_open":
@@ -206,8 +239,44 @@ def ltr_text(text: str) -> Markup:
     return Markup(_break_compounds(clean_text(text), url=True))
 
 
-def _text_html(text: str, rtl: bool, letters: int = MEDIOPUNKT_BREAK_LETTERS) -> str:
-    """Escape a text run; in RTL text wrap LTR runs; keep addresses and numbers whole."""
+def _quoted_html(text: str, rtl: bool, letters: int, quoted: QuotedTerms | None) -> str:
+    """``_text_html``, with each quoted term of another language in an element with its
+    ``lang``. In right-to-left text a left-to-right term marks the run it stands in, so
+    the run keeps its order ("Bürgertelefon zum Mindestlohn" stays one run).
+
+    >>> terms = quoted_terms(["Kündigung", "Mindestlohn"], "de", "ltr")
+    >>> _quoted_html("In German: Kündigung.", False, 26, terms)
+    'In German: <span lang="de">Kündigung</span>.'
+    >>> _quoted_html("بالألمانية: Kündigung.", True, 26, terms)
+    'بالألمانية: <span dir="ltr" lang="de">Kündigung</span>.'
+    >>> _quoted_html("اسمه: Bürgertelefon zum Mindestlohn.", True, 26, terms)
+    'اسمه: <span dir="ltr" lang="de">Bürgertelefon zum Mindestlohn</span>.'
+    """
+    if quoted is None or (rtl and quoted.direction == "ltr"):
+        return _text_html(text, rtl, letters, quoted)
+    out: list[str] = []
+    last = 0
+    for match in quoted.pattern.finditer(text):
+        start, end = match.span()
+        out.append(_text_html(text[last:start], rtl, letters))
+        direction = f' dir="{quoted.direction}"' if rtl != (quoted.direction == "rtl") else ""
+        out.append(
+            f'<span lang="{escape(quoted.lang)}"{direction}>'
+            f"{_break_compounds(match.group(), letters=letters)}</span>"
+        )
+        last = end
+    out.append(_text_html(text[last:], rtl, letters))
+    return "".join(out)
+
+
+def _text_html(
+    text: str,
+    rtl: bool,
+    letters: int = MEDIOPUNKT_BREAK_LETTERS,
+    quoted: QuotedTerms | None = None,
+) -> str:
+    """Escape a text run; in RTL text wrap LTR runs (marking ``quoted`` terms inside
+    them); keep addresses and numbers whole."""
     pattern = _LTR_RE if rtl else _ADDRESS_RE
     out: list[str] = []
     last = 0
@@ -221,15 +290,25 @@ def _text_html(text: str, rtl: bool, letters: int = MEDIOPUNKT_BREAK_LETTERS) ->
         else:
             whole = " " in run and _NUMBER_GROUPS_RE.fullmatch(run) is not None
         attrs = (' dir="ltr"' if rtl else "") + (' class="nobreak"' if whole else "")
-        out.append(
-            f"<span{attrs}>{_break_compounds(run, url=not whole, letters=letters)}</span>"
-            if attrs
-            else _break_compounds(run, url=True, letters=letters)
-        )
+        inner = _break_compounds(run, url=not whole, letters=letters)
+        if quoted is not None and not match.group("address") and not whole:
+            inner, attrs = _quoted_in_run(run, attrs, letters, quoted)
+        out.append(f"<span{attrs}>{inner}</span>" if attrs else inner)
         last = end
     if last < len(text):
         out.append(_numbers_html(text[last:], letters))
     return "".join(out)
+
+
+def _quoted_in_run(run: str, attrs: str, letters: int, quoted: QuotedTerms) -> tuple[str, str]:
+    """The inner HTML and attributes of a left-to-right run in right-to-left text: a run
+    with a quoted term in it is a phrase of that language ("Bürgertelefon zum
+    Mindestlohn"), and takes its ``lang`` as a whole (WeasyPrint misplaces an element
+    nested in such a run: the text next to it ran out of its column)."""
+    inner = _break_compounds(run, url=True, letters=letters)
+    if quoted.pattern.search(run) is None:
+        return inner, attrs
+    return inner, f'{attrs} lang="{escape(quoted.lang)}"'
 
 
 def _numbers_html(text: str, letters: int = MEDIOPUNKT_BREAK_LETTERS) -> str:

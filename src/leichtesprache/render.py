@@ -16,12 +16,13 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from .drafts import texts_in_their_language
+from .drafts import quoted_terms_of, texts_in_their_language
 from .errors import RenderError
 from .i18n import _
 from .languages import Language
 from .markup import (
     MEDIOPUNKT_BREAK_LETTERS,
+    QuotedTerms,
     plain_text,
 )
 from .model import Block, Contact, Node, Publication, Section
@@ -121,6 +122,7 @@ def render_html(
         stylesheets=names,
         context=context,
         break_letters=break_letters,
+        quoted=quoted_terms_of(version),
     )
 
 
@@ -133,12 +135,14 @@ def render_page(
     stylesheets: Sequence[str],
     context: Mapping[str, Any],
     break_letters: int = MEDIOPUNKT_BREAK_LETTERS,
+    quoted: QuotedTerms | None = None,
 ) -> str:
     """Render ``template`` in ``language`` with ``ui`` labels and the stylesheets inlined.
 
-    A Mediopunkt compound of ``break_letters`` letters or more may break after a "·".
+    A Mediopunkt compound of ``break_letters`` letters or more may break after a "·";
+    ``quoted`` terms of another language are marked with it in every text.
     """
-    env = make_environment(templates_dir, ui, language, break_letters)
+    env = make_environment(templates_dir, ui, language, break_letters, quoted)
     full = {
         "lang": language.code.replace("_", "-"),
         "dir": "rtl" if language.rtl else "ltr",

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from .drafts import inline_html
 from .languages import Language
-from .markup import clean_text, ltr_attrs, ltr_html, ltr_text, render_plain
+from .markup import QuotedTerms, clean_text, ltr_attrs, ltr_html, ltr_text, render_plain
 from .translate import UiLabels
 
 _PLACEHOLDER_RE = re.compile(r"%\((\w+)\)[sd]")
@@ -45,7 +45,11 @@ _COMPILED = _CompiledTemplates()
 
 
 def make_environment(
-    templates_dir: Path, ui: UiLabels, language: Language, break_letters: int
+    templates_dir: Path,
+    ui: UiLabels,
+    language: Language,
+    break_letters: int,
+    quoted: QuotedTerms | None = None,
 ) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
@@ -58,7 +62,9 @@ def make_environment(
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(_SafeTranslations(UiGettext(ui)), newstyle=True)  # type: ignore[attr-defined]
     rtl = language.rtl
-    env.filters["inline"] = lambda text: inline_html(text, rtl, break_letters=break_letters)
+    env.filters["inline"] = lambda text: inline_html(
+        text, rtl, break_letters=break_letters, quoted=quoted
+    )
     env.filters["plain"] = lambda text: render_plain(str(text))
     env.filters["ltr"] = _ltr_filter
     env.filters["ltr_attrs"] = lambda text: ltr_attrs(str(text))

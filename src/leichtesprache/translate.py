@@ -20,7 +20,7 @@ from .catalogtext import CatalogText
 from .errors import CatalogError, PlaceholderError, Problem, ProblemsFound
 from .facts import values_for
 from .i18n import _, language_name, ngettext
-from .languages import Language, plural_expression
+from .languages import Language, get_language, plural_expression
 from .model import Block, Publication
 from .placeholders import fill_placeholders
 from .review import NOT_REVIEWED, ReviewState, review_state, text_digest
@@ -353,3 +353,28 @@ def require_complete(version: LanguageVersion) -> None:
                 count,
             ).format(code=code, count=count),
         )
+
+
+def quoted_source_terms(version: LanguageVersion) -> tuple[str, ...]:
+    """The source language's word-book terms that a translation may quote: those it gives
+    another name ("Aufenthalts·erlaubnis" is "Residence permit" in English, and the
+    English definition ends "In German, this is called: Aufenthaltserlaubnis."), each with
+    and without Mediopunkt. A term a translation in the same script keeps ("Minijob",
+    "Jobcenter" in English) is a loanword of that language, not a quotation; in another
+    script ("Duldung" in a Russian text) it is a quotation too. Empty for the source."""
+    source_language = version.publication.source_language
+    if version.code == source_language:
+        return ()
+    same_script = version.language.script == get_language(source_language).script
+    forms: set[str] = set()
+    for b in version.blocks:
+        if b.block.kind != "glossary_term" or b.fallback:
+            continue
+        source = " ".join(b.block.text.split())
+        if not same_script or _folded(source) != _folded(b.text):
+            forms.update((source, source.replace("·", "")))
+    return tuple(sorted(forms))
+
+
+def _folded(term: str) -> str:
+    return " ".join(term.replace("·", "").casefold().split())
