@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pikepdf
@@ -89,6 +90,51 @@ def test_screen_is_a5_tagged_and_links_say_where_they_lead(dist: Path, lang: str
         ]
     assert contents and all(contents)
     assert not [c for c in contents if re.fullmatch(r"topic-\d+", c)]
+
+
+def _languages_of_parts(path: Path) -> Counter[str]:
+    """The /Lang of every structure element below the root, counted."""
+    found: Counter[str] = Counter()
+    with pikepdf.open(path) as pdf:
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    if "/Lang" in kid:
+                        found[str(kid.Lang)] += 1
+                    stack.append(kid)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_german_terms_in_translations_are_tagged_german(dist: Path, lang: str) -> None:
+    """A translation's "In German, this is called: Aufenthaltserlaubnis." is read by a
+    screen reader in German: the web page marks the term, the PDF element has /Lang de."""
+    html = (dist / f"minijob-{lang}.html").read_text("utf-8")
+    marked = re.findall(r'<span (?:dir="ltr" )?lang="de"[^>]*>([^<]+)</span>', html)
+    tagged = _languages_of_parts(dist / f"minijob-{lang}.pdf")
+    if lang == "de":
+        assert marked == [] and tagged == Counter()
+        return
+    assert "Aufenthaltserlaubnis" in marked
+    assert "Kündigungsfrist" in marked
+    assert set(tagged) == {"de"}
+    # Each marked term is a Span element (or more, when a line break splits it).
+    assert tagged["de"] >= len(re.findall(r'lang="de"', _brochure_html(lang))) >= 30
+
+
+def _brochure_html(lang: str) -> str:
+    from datetime import date
+
+    from leichtesprache.config import load_project
+    from leichtesprache.render import render_html
+    from leichtesprache.workspace import Workspace
+
+    project = load_project(ROOT)
+    version = Workspace(project).version("minijob", lang, date(2026, 11, 29))
+    return render_html(version, templates_dir=project.templates_dir)
 
 
 @needs_poppler

@@ -118,6 +118,7 @@ def lay_out(
             hint=_("the fonts folder must hold the .ttf files of the brochure fonts"),
         )
     import_weasyprint()
+    _tag_languages_of_parts()
     fetcher = _asset_fetcher([*asset_dirs, fonts_dir])
     font_config, font_css = _fonts(fonts_dir)
     with _weasyprint_warnings() as records, fewer_collections():
@@ -345,6 +346,41 @@ def _fail_on(records: list[logging.LogRecord], fetcher: Any, target: Path) -> No
             len(problems),
         ).format(file=Path(target).name, count=len(problems)),
     )
+
+
+def _tag_languages_of_parts() -> None:
+    """Give the structure element of an HTML element with a ``lang`` of its own that
+    language (``/Lang``): a German term in an English text, a draft's German fallback.
+
+    WeasyPrint 70 writes the document's language only, so a screen reader read
+    "Aufenthaltserlaubnis" with an English voice. PDF/UA-1 (7.2) and WCAG 3.1.2 ask for
+    every change of language to be declared. WeasyPrint is pinned (70.0); its tag builder
+    is wrapped once per process, and ``tests/test_weasy.py`` checks the result on a PDF.
+    """
+    import pydyf
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.layout.absolute import AbsolutePlaceholder
+    from weasyprint.pdf import tags
+
+    build = tags._build_box_tree
+    if getattr(build, "with_languages", False):
+        return
+
+    def with_languages(box: Any, parent: Any, pdf: Any, *args: Any) -> Any:
+        real = box._box if isinstance(box, AbsolutePlaceholder) else box
+        own = (
+            real.element is not None
+            and not isinstance(real, (boxes.PageBox, boxes.MarginBox))
+            and real.element_tag not in ("html", "body")
+        )
+        lang = real.element.get("lang") if own else None
+        for made in build(box, parent, pdf, *args):
+            if lang and "Lang" not in made:
+                made["Lang"] = pydyf.String(lang)
+            yield made
+
+    with_languages.with_languages = True  # type: ignore[attr-defined]
+    tags._build_box_tree = with_languages
 
 
 def _fail_on_overflow(document: Any, target: Path) -> None:
