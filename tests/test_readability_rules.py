@@ -590,6 +590,23 @@ def test_a_unit_after_a_number_is_an_abbreviation_not_a_cross_reference() -> Non
     assert "cross-reference" in [f.rule for f in see]
 
 
+def test_quoted_words_of_another_language_are_not_read_as_words() -> None:
+    """The definition line "In German, this is called: Aufenthaltserlaubnis." quotes a
+    German word: no English rule reads it (it was a long word); a quoted subject still
+    makes a Russian copula."""
+    text = "In German, this is called: Aufenthaltserlaubnis."
+
+    def rules(text: str, language: str, quoted: tuple[str, ...] = ()) -> list[str]:
+        unit = TextUnit(text, "t.po", 1, quoted=quoted)
+        findings = check_units([unit], language, source="t.po").findings
+        return [f.rule for f in findings if f.severity != "info"]
+
+    assert "long-word" in rules(text, "en")
+    assert rules(text, "en", ("Aufenthaltserlaubnis",)) == []
+    dash = "Duldung — это документ."
+    assert rules(dash, "ru", ("Duldung",)) == []
+
+
 def test_a_cross_reference_word_is_not_also_an_abbreviation() -> None:
     rules = [f.rule for f in _findings("При храме есть колокольня (см. колокол).", "ru")]
     assert "cross-reference" in rules

@@ -18,7 +18,7 @@ from .facts import FactNote, fact_warnings, undated_amounts, values_for
 from .i18n import _
 from .languages import get_language
 from .readability import CheckResult, Finding, TextUnit
-from .translate import LanguageVersion
+from .translate import LanguageVersion, quoted_source_terms
 from .workspace import Workspace
 
 log = logging.getLogger("leichtesprache.check")
@@ -33,6 +33,7 @@ def units_of(version: LanguageVersion) -> list[TextUnit]:
     Source-language blocks point at their Markdown or TOML line (one sentence per line,
     so a finding's line follows); translations point at their PO entry.
     """
+    quoted = quoted_source_terms(version)
     return [
         TextUnit(
             b.template,
@@ -43,6 +44,7 @@ def units_of(version: LanguageVersion) -> list[TextUnit]:
             b.allow,
             section=b.block.section,
             lines_follow=version.is_source,
+            quoted=quoted,
         )
         for b in version.checked_blocks()
     ]

@@ -9,6 +9,7 @@ from functools import lru_cache
 from .base import Doc, Hit, UnitView, quote
 from .i18n import N_
 from .numbers import is_roman
+from .text import MASK
 
 _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\.(?:\s?|-)){2,}")
 _INITIAL = re.compile(r"(?<![\w.])([^\W\d_])\.\s?(?=([^\W\d_])([^\W\d_]))")
@@ -63,13 +64,14 @@ _BRACKET_SIGNS = re.compile("[" + re.escape("".join(_BRACKETS) + "".join(_BRACKE
 
 
 def _between_words(text: str, start: int, end: int) -> bool:
-    """A dash with a space on each side and a word before it ("Мини-джоб — это работа")."""
+    """A dash with a space on each side and a word before it ("Мини-джоб — это работа"),
+    or a masked one: a placeholder or a quoted word ("Duldung — это документ")."""
     before = text[:start].rstrip(" \u00a0")
     return (
         text[start - 1 : start] in (" ", "\u00a0")
         and text[end : end + 1] in (" ", "\u00a0")
         and bool(before)
-        and before[-1].isalnum()
+        and (before[-1].isalnum() or before[-1] == MASK)
     )
 
 

@@ -64,7 +64,7 @@ def analyse(units: Sequence[TextUnit], profile: Profile, language: str) -> list[
     abbreviations = profile.abbreviations | profile.bare_abbreviations
     for index, unit in enumerate(units):
         visible, offsets = strip_markdown(unit.text)
-        masked, protected = protect(visible)
+        masked, protected = protect(visible, unit.quoted)
         tokens = tokenize(masked, protected, profile.split_word)
         kind = unit.kind or "paragraph"
         sentences = split_sentences(

@@ -99,3 +99,6 @@ class TextUnit:
     #: True when the lines of ``text`` are consecutive lines of ``file`` (source files),
     #: so a finding's line is ``line`` plus its line in the text; False for PO entries.
     lines_follow: bool = True
+    #: Words of another language the text quotes ("In German, this is called:
+    #: Aufenthaltserlaubnis."): no rule reads them as words of the text's language.
+    quoted: tuple[str, ...] = ()

@@ -159,8 +159,35 @@ def _apply(
     return "".join(pieces), new_offsets
 
 
-def protect(visible: str) -> tuple[str, list[Token]]:
-    """Mask placeholders, links, e-mail addresses and phone numbers; return them as tokens."""
+def protect(visible: str, quoted: tuple[str, ...] = ()) -> tuple[str, list[Token]]:
+    """Mask placeholders, links, e-mail addresses, phone numbers and the ``quoted`` words
+    of another language; return them as tokens (the quoted ones of kind "quoted")."""
+    masked, found = _protect(visible)
+    if not quoted:
+        return masked, found
+    pattern = _quoted_pattern(quoted)
+    pieces: list[str] = []
+    pos = 0
+    for m in pattern.finditer(masked):
+        s, e = m.span()
+        found.append(Token(visible[s:e], s, e, "quoted", ((s, e),)))
+        pieces += (masked[pos:s], MASK * (e - s))
+        pos = e
+    if pos == 0:
+        return masked, found
+    pieces.append(masked[pos:])
+    found.sort(key=lambda t: t.start)
+    return "".join(pieces), found
+
+
+@lru_cache(maxsize=64)
+def _quoted_pattern(quoted: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words, longest first (like the marking in ``markup.quoted_terms``)."""
+    alternatives = "|".join(re.escape(q) for q in sorted(set(quoted), key=lambda q: -len(q)))
+    return re.compile(rf"(?<![\w·\-])(?:{alternatives})(?![\w·]|-\w)")
+
+
+def _protect(visible: str) -> tuple[str, list[Token]]:
     if not _PROTECTED_SIGNS.search(visible):
         return visible, []  # most sentences: no pattern of ``_PROTECTED`` can match
     found: list[Token] = []
