@@ -223,9 +223,12 @@ def test_quoted_source_terms_are_marked_with_their_language(pub: Publication) ->
         definition: "Pay is money for work.\nIn German, this is called: Lohn.",
     }
     assert 'In German, this is called: <span lang="de">Lohn</span>.' in render(pub, english, "en")
-    # A term the English text keeps is an English loanword: not marked.
+    # A term the English text keeps is an English loanword: not marked. A contact's
+    # name is the German name of an office: marked, kept or not.
     kept = {**english, "glossary.lohn.term": "Lohn", definition: "Lohn is money for work."}
-    assert 'lang="de"' not in render(pub, kept, "en")
+    assert re.findall(r'<span lang="de">([^<]*)</span>', render(pub, kept, "en")) == [
+        "Bürger·telefon"
+    ]
     # In Arabic the German term is a left-to-right run in German.
     arabic = {**ARABIC, definition: "الأجر هو المال مقابل العمل.\nبالألمانية: Lohn."}
     assert 'بالألمانية: <span dir="ltr" lang="de">Lohn</span>.' in render(pub, arabic, "ar")

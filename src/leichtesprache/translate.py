@@ -356,22 +356,25 @@ def require_complete(version: LanguageVersion) -> None:
 
 
 def quoted_source_terms(version: LanguageVersion) -> tuple[str, ...]:
-    """The source language's word-book terms that a translation may quote: those it gives
-    another name ("Aufenthalts·erlaubnis" is "Residence permit" in English, and the
-    English definition ends "In German, this is called: Aufenthaltserlaubnis."), each with
-    and without Mediopunkt. A term a translation in the same script keeps ("Minijob",
-    "Jobcenter" in English) is a loanword of that language, not a quotation; in another
-    script ("Duldung" in a Russian text) it is a quotation too. Empty for the source."""
+    """The source language's word-book terms and contact names that a translation may
+    quote, each with and without Mediopunkt. A word-book term counts where the translation
+    gives it another name ("Aufenthalts·erlaubnis" is "Residence permit" in English, and
+    the English definition ends "In German, this is called: Aufenthaltserlaubnis."); a
+    term a translation in the same script keeps ("Minijob", "Jobcenter" in English) is a
+    loanword of that language, not a quotation; in another script ("Duldung" in a Russian
+    text) it is a quotation too. A contact's name is the name of a German office or
+    group, kept or quoted ("Deutscher Gewerkschaftsbund", "Zoll"). Empty for the source."""
     source_language = version.publication.source_language
     if version.code == source_language:
         return ()
     same_script = version.language.script == get_language(source_language).script
     forms: set[str] = set()
     for b in version.blocks:
-        if b.block.kind != "glossary_term" or b.fallback:
+        if b.block.kind not in ("glossary_term", "contact_name") or b.fallback:
             continue
         source = " ".join(b.block.text.split())
-        if not same_script or _folded(source) != _folded(b.text):
+        renamed = _folded(source) != _folded(b.text)
+        if b.block.kind == "contact_name" or not same_script or renamed:
             forms.update((source, source.replace("·", "")))
     return tuple(sorted(forms))
 
