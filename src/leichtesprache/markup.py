@@ -83,7 +83,6 @@ def clean_text(text: str) -> str:
     return _BLANK_LINES_RE.sub("\n", "\n".join(lines)).strip("\n")
 
 
-@lru_cache(maxsize=1)
 @dataclass(frozen=True)
 class QuotedTerms:
     """Words of another language that a text may quote ("In German, this is called:
@@ -109,6 +108,7 @@ def quoted_terms(phrases: Iterable[str], lang: str, direction: str) -> QuotedTer
     return QuotedTerms(re.compile(rf"(?<![\w·\-])(?:{alternatives})(?![\w·]|-\w)"), lang, direction)
 
 
+@lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
     md.enable(["emphasis", "link", "image", "newline", "escape", "autolink"])
