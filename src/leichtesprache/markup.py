@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from .readability.text import quoted_pattern
+
 #: Link schemes a translator may use; anything else is shown as the link text only.
 ALLOWED_SCHEMES = frozenset({"https", "mailto", "tel"})
 
@@ -95,17 +97,12 @@ class QuotedTerms:
 
 
 def quoted_terms(phrases: Iterable[str], lang: str, direction: str) -> QuotedTerms | None:
-    """The ``QuotedTerms`` for ``phrases`` (whole words, longest first); None without any.
-
-    >>> terms = quoted_terms(["Mini·job", "Minijob-Zentrale"], "de", "ltr")
-    >>> [m.group() for m in terms.pattern.finditer("Minijob-Zentrale, Mini·job, Minijobs")]
-    ['Minijob-Zentrale', 'Mini·job']
-    """
-    unique = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    """The ``QuotedTerms`` for ``phrases`` (as whole words, the longest first, as the
+    checker masks them); None without any."""
+    unique = tuple(sorted({p for p in phrases if p.strip()}))
     if not unique:
         return None
-    alternatives = "|".join(re.escape(p) for p in unique)
-    return QuotedTerms(re.compile(rf"(?<![\w·\-])(?:{alternatives})(?![\w·]|-\w)"), lang, direction)
+    return QuotedTerms(quoted_pattern(unique), lang, direction)
 
 
 @lru_cache(maxsize=1)

@@ -165,7 +165,7 @@ def protect(visible: str, quoted: tuple[str, ...] = ()) -> tuple[str, list[Token
     masked, found = _protect(visible)
     if not quoted:
         return masked, found
-    pattern = _quoted_pattern(quoted)
+    pattern = quoted_pattern(quoted)
     pieces: list[str] = []
     pos = 0
     for m in pattern.finditer(masked):
@@ -181,9 +181,16 @@ def protect(visible: str, quoted: tuple[str, ...] = ()) -> tuple[str, list[Token
 
 
 @lru_cache(maxsize=64)
-def _quoted_pattern(quoted: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole words, longest first (like the marking in ``markup.quoted_terms``)."""
-    alternatives = "|".join(re.escape(q) for q in sorted(set(quoted), key=lambda q: -len(q)))
+def quoted_pattern(quoted: tuple[str, ...]) -> re.Pattern[str]:
+    """The ``quoted`` phrases as whole words, the longest first: "Minijob-Zentrale" before
+    "Minijob", and neither inside "Minijobs" (the rendering marks the same ones).
+
+    >>> [m.group() for m in quoted_pattern(("Mini·job", "Minijob-Zentrale")).finditer(
+    ...     "Minijob-Zentrale, Mini·job, Minijobs")]
+    ['Minijob-Zentrale', 'Mini·job']
+    """
+    unique = sorted({q for q in quoted if q.strip()}, key=lambda q: (-len(q), q))
+    alternatives = "|".join(re.escape(q) for q in unique)
     return re.compile(rf"(?<![\w·\-])(?:{alternatives})(?![\w·]|-\w)")
 
 
