@@ -233,6 +233,16 @@ def test_quoted_source_terms_are_marked_with_their_language(pub: Publication) ->
     arabic = {**ARABIC, definition: "الأجر هو المال مقابل العمل.\nبالألمانية: Lohn."}
     assert 'بالألمانية: <span dir="ltr" lang="de">Lohn</span>.' in render(pub, arabic, "ar")
     assert 'lang="de"' not in render(pub, german_texts(pub), "de").split("<body", 1)[1]
+    # In another script, what a translation copies from the German text in Latin letters
+    # is German too; a Latin word the German text does not have is not.
+    copied = {
+        **ARABIC,
+        "meta.publisher": "مركز الاندماج Integrationszentrum",
+        "contact.bmas.description": "هنا تحصل على أجوبة عبر WhatsApp.",
+    }
+    out = render(pub, copied, "ar")
+    assert '<span dir="ltr" lang="de">Integrationszentrum</span>' in out
+    assert '<span dir="ltr">WhatsApp</span>' in out
 
 
 def test_missing_text_is_reported_with_the_block(pub: Publication) -> None:

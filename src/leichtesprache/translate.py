@@ -363,7 +363,9 @@ def quoted_source_terms(version: LanguageVersion) -> tuple[str, ...]:
     term a translation in the same script keeps ("Minijob", "Jobcenter" in English) is a
     loanword of that language, not a quotation; in another script ("Duldung" in a Russian
     text) it is a quotation too. A contact's name is the name of a German office or
-    group, kept or quoted ("Deutscher Gewerkschaftsbund", "Zoll"). Empty for the source."""
+    group, kept or quoted ("Deutscher Gewerkschaftsbund", "Zoll"). A translation in
+    another script also quotes what it copies from the German texts in Latin letters
+    (``copied_source_names``: "Bundesamt für Soziale Sicherung"). Empty for the source."""
     source_language = version.publication.source_language
     if version.code == source_language:
         return ()
@@ -376,8 +378,42 @@ def quoted_source_terms(version: LanguageVersion) -> tuple[str, ...]:
         renamed = _folded(source) != _folded(b.text)
         if b.block.kind == "contact_name" or not same_script or renamed:
             forms.update((source, source.replace("·", "")))
+    if not same_script:
+        forms.update(name for b in version.blocks for name in copied_source_names(version, b))
     return tuple(sorted(forms))
 
 
 def _folded(term: str) -> str:
     return " ".join(term.replace("·", "").casefold().split())
+
+
+#: A run of words in Latin letters ("Bundesamt für Soziale Sicherung", "Minijob-Zentrale").
+_LATIN_RUN = re.compile(
+    r"[A-Za-zÀ-ÖØ-öø-ɏ](?:[A-Za-zÀ-ÖØ-öø-ɏ·'’\-]*[A-Za-zÀ-ÖØ-öø-ɏ])?"
+    r"(?: [A-Za-zÀ-ÖØ-öø-ɏ](?:[A-Za-zÀ-ÖØ-öø-ɏ·'’\-]*[A-Za-zÀ-ÖØ-öø-ɏ])?)*"
+)
+
+
+def copied_source_names(version: LanguageVersion, block: BlockText) -> tuple[str, ...]:
+    """The runs of Latin words that a translation in another script copies from the
+    block's German text: names of offices and laws the reader meets in German ("Тогда
+    подайте заявление в ведомство Bundesamt für Soziale Sicherung." — the German text
+    says "beim Bundesamt für Soziale Sicherung"). Empty unless the source language is
+    written in Latin letters and the translation is not; a Latin word the German text of
+    the block does not have ("WhatsApp") is not taken for German."""
+    source_language = version.publication.source_language
+    if version.code == source_language or block.fallback:
+        return ()
+    if get_language(source_language).script != "Latn" or version.language.script == "Latn":
+        return ()
+    source = _PLACEHOLDER.sub(" ", block.block.text).replace("·", "")
+    translation = _PLACEHOLDER.sub(" ", block.template)
+    return tuple(
+        run
+        for run in dict.fromkeys(m.group() for m in _LATIN_RUN.finditer(translation))
+        if re.search(rf"(?<![\w-]){re.escape(run.replace('·', ''))}(?![\w-])", source)
+    )
+
+
+#: A placeholder (its name is no word of the text): "{minimum_wage_from}".
+_PLACEHOLDER = re.compile(r"\{[^{}\n]*\}")
