@@ -243,6 +243,29 @@ def test_quoted_source_terms_are_marked_with_their_language(pub: Publication) ->
     out = render(pub, copied, "ar")
     assert '<span dir="ltr" lang="de">Integrationszentrum</span>' in out
     assert '<span dir="ltr">WhatsApp</span>' in out
+    # An address both texts have is no German word ("de" of "www.bmas.de").
+    with_address = {
+        **german_texts(pub),
+        "contact.bmas.description": "Hier bekommen Sie Antworten: www.bmas.de",
+    }
+    russian = {
+        **with_address,
+        "contact.bmas.description": "Здесь Вы получите ответы: www.bmas.de",
+    }
+    publication = replace(
+        pub,
+        contacts=(
+            replace(
+                pub.contacts[0],
+                description=replace(
+                    pub.contacts[0].description, text=with_address["contact.bmas.description"]
+                ),
+            ),
+        ),
+    )
+    out = render(publication, russian, "ru")
+    assert 'Здесь Вы получите ответы: <span class="nobreak">www.bmas.de</span>' in out
+    assert not re.search(r'<span lang="de">(www|bmas|de)</span>', out)
 
 
 def test_missing_text_is_reported_with_the_block(pub: Publication) -> None:

@@ -406,14 +406,16 @@ def copied_source_names(version: LanguageVersion, block: BlockText) -> tuple[str
         return ()
     if get_language(source_language).script != "Latn" or version.language.script == "Latn":
         return ()
-    source = _PLACEHOLDER.sub(" ", block.block.text).replace("·", "")
-    translation = _PLACEHOLDER.sub(" ", block.template)
+    source = _NOT_WORDS.sub(" ", block.block.text).replace("·", "")
+    translation = _NOT_WORDS.sub(" ", block.template)
     return tuple(
         run
         for run in dict.fromkeys(m.group() for m in _LATIN_RUN.finditer(translation))
-        if re.search(rf"(?<![\w-]){re.escape(run.replace('·', ''))}(?![\w-])", source)
+        if len(run) >= 3
+        and re.search(rf"(?<![\w-]){re.escape(run.replace('·', ''))}(?![\w-])", source)
     )
 
 
-#: A placeholder (its name is no word of the text): "{minimum_wage_from}".
-_PLACEHOLDER = re.compile(r"\{[^{}\n]*\}")
+#: What holds Latin letters without being words of the text: placeholders
+#: ("{minimum_wage_from}"), web and e-mail addresses ("www.bmas.de", "info@example.org").
+_NOT_WORDS = re.compile(r"\{[^{}\n]*\}|\S*\w[./@]\w\S*")
