@@ -63,6 +63,8 @@ CASES: list[tuple[str, str, str, str]] = [
      "You get money, clothing and food."),
     ("en", "subordinate-clause", "The shop, selling food, is open.",
      "You win the Art Prize, Flying Eagle Prize and Sport Prize."),
+    ("en", "subordinate-clause", "Your boss, paying you well and on time, is fair.",
+     "The contract has the rules: pay, working hours and holiday."),
     ("fr", "subordinate-clause", "Le salarié, travaillant le soir, reçoit de l'argent.",
      "L'enfant reçoit de l'argent, pendant les vacances."),
     ("fr", "subordinate-clause", "Vous recevez le salaire prévu par le contrat.",

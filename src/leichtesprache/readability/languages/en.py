@@ -113,11 +113,14 @@ NOT_NONFINITE = wordset(
 def nonfinite(words: Sequence[Token], i: int, after_comma: bool) -> bool:
     """An "-ing" form of a verb ("wearing", "giving", "running") opens a participle clause
     after a comma: "Allen, wearing a thick shirt, …". A capitalised one after a comma is
-    part of a name ("Academic Awards, Flying Eagle Awards")."""
+    part of a name ("Academic Awards, Flying Eagle Awards"), and one before a single word
+    that ends a list item is a noun's modifier ("pay, working hours and holiday")."""
     word = words[i].lower
     if not after_comma or len(word) < 6 or not word.endswith("ing") or word in NOT_NONFINITE:
         return False
     if words[i].text[:1].isupper():
+        return False
+    if i + 2 < len(words) and words[i + 2].lower in ("and", "or"):
         return False
     stem = word[:-3]
     doubled = len(stem) > 2 and stem[-1] == stem[-2]
