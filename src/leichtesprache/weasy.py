@@ -355,7 +355,8 @@ def _tag_languages_of_parts() -> None:
     WeasyPrint 70 writes the document's language only, so a screen reader read
     "Aufenthaltserlaubnis" with an English voice. PDF/UA-1 (7.2) and WCAG 3.1.2 ask for
     every change of language to be declared. WeasyPrint is pinned (70.0); its tag builder
-    is wrapped once per process, and ``tests/test_weasy.py`` checks the result on a PDF.
+    is wrapped once per process, and ``tests/test_brochure.py`` checks the result on the
+    brochure's PDFs.
     """
     import pydyf
     from weasyprint.formatting_structure import boxes
