@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import pikepdf
 
@@ -149,7 +149,7 @@ def _elements(
         kid = next(stack[-1], _END)
         if kid is _END:
             stack.pop()
-        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/OBJR", "/MCR"):
+        elif _is_element(kid):
             if skip is not None and skip(kid):
                 continue
             yield kid
@@ -157,6 +157,12 @@ def _elements(
 
 
 _END = object()
+
+
+def _is_element(kid: object) -> TypeGuard[pikepdf.Dictionary]:
+    """A structure element among an element's kids (not a marked-content id, nor a
+    reference to marked content or to an object such as an annotation)."""
+    return isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/OBJR", "/MCR")
 
 
 def _kids(node: pikepdf.Object) -> list[Any]:
@@ -194,7 +200,7 @@ def _mcids(elem: pikepdf.Dictionary) -> Iterator[int]:
     for kid in _kids(elem):
         if isinstance(kid, int):
             yield kid
-        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/OBJR", "/MCR"):
+        elif _is_element(kid):
             yield from _mcids(kid)
 
 
