@@ -29,11 +29,15 @@ class ForeignText(str):
         return made
 
 
+def _source_lang_dir(version: LanguageVersion) -> tuple[str, str]:
+    """The ``lang`` and ``dir`` attributes of the publication's source language."""
+    source = get_language(version.publication.source_language)
+    return source.code.replace("_", "-"), "rtl" if source.rtl else "ltr"
+
+
 def texts_in_their_language(version: LanguageVersion) -> dict[str, str]:
     """Block id -> text; a fallback text is a ``ForeignText`` in the source language."""
-    source = get_language(version.publication.source_language)
-    direction = "rtl" if source.rtl else "ltr"
-    lang = source.code.replace("_", "-")
+    lang, direction = _source_lang_dir(version)
     return {
         b.block.id: ForeignText(b.text, lang, direction) if b.fallback else b.text
         for b in version.blocks
@@ -42,12 +46,7 @@ def texts_in_their_language(version: LanguageVersion) -> dict[str, str]:
 
 def quoted_terms_of(version: LanguageVersion) -> QuotedTerms | None:
     """``quoted_source_terms`` as rendered: in the source language and its direction."""
-    source = get_language(version.publication.source_language)
-    return quoted_terms(
-        quoted_source_terms(version),
-        source.code.replace("_", "-"),
-        "rtl" if source.rtl else "ltr",
-    )
+    return quoted_terms(quoted_source_terms(version), *_source_lang_dir(version))
 
 
 def inline_html(text: object, rtl: bool, **options: Any) -> Markup:
