@@ -214,6 +214,16 @@ def test_structural_errors_found_by_fuzzing(body: str, message: str) -> None:
     assert err.value.problems[0].line is not None
 
 
+def test_a_backslash_zero_in_a_comment_is_plain_text() -> None:
+    """Only strings hold escapes: msgfmt -c accepts "#. Tippen Sie \\0 ein" (found by
+    test_round_trip_is_lossless with a comment of "\\0")."""
+    po = read_po((HEADER + '#. Tippen Sie \\0 ein\nmsgid "a"\nmsgstr "b"\n').encode(), "x.po")
+    assert po[0].comment == "Tippen Sie \\0 ein"
+    with pytest.raises(CatalogError, match="NUL character") as err:
+        read_po((HEADER + '#. \\0\nmsgid "a"\nmsgstr "b\\0"\n').encode(), "x.po")
+    assert err.value.problems[0].line == HEADER.count("\n") + 3
+
+
 def test_gnu_escapes_are_decoded_and_written_back() -> None:
     po = read_po((HEADER + 'msgid "a"\nmsgstr "\\x41\\101\\a\\v"\n').encode(), "x.po")
     assert po[0].msgstr == "AA\a\v"

@@ -66,17 +66,15 @@ def read_po(data: bytes, path: str, *, require_header: bool = True) -> polib.POF
             hint=_("restore it, or delete it and run `leichtesprache update`"),
         )
     _check_syntax(text, path)
-    # The pattern looks behind at every backslash (4 ms a catalogue); the escape it looks
-    # for starts with one of these two.
-    nul = _NUL_ESCAPE.search(text) if "\\0" in text or "\\x" in text else None
-    if nul:
+    nul = _nul_escape(text)
+    if nul is not None:
         raise CatalogError(
             _(
                 "a string contains the escape of a NUL character ({escape}), which gettext "
                 "cannot store"
             ).format(escape="\\0"),
             file=path,
-            line=text[: nul.start()].count("\n") + 1,
+            line=text[:nul].count("\n") + 1,
             hint=_("delete the {escape} from the text").format(escape="\\0"),
         )
     text = _decode_gnu_escapes(text)
@@ -132,7 +130,23 @@ def _parse(text: str) -> polib.POFile:
 
 _NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\(?:0{1,3}(?![0-7])|x0+(?![0-9a-fA-F]))")
 _GNU_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+
 _STRING_LINE = re.compile(r'^(\s*(?:#[~|]+\s*)*(?:msg\w*(?:\[\d+\])?\s+)?)(".*)$', re.MULTILINE)
+
+
+def _nul_escape(text: str) -> int | None:
+    """Where a string of the catalogue holds the escape of a NUL character, or None.
+
+    Only string lines count: in a comment ("#. Tippen Sie \\0 ein") a backslash is
+    plain text, as for msgfmt. The pattern looks behind at every backslash (4 ms a
+    catalogue), so only a text with "\\0" or "\\x" (how the escape starts) is searched."""
+    if "\\0" not in text and "\\x" not in text:
+        return None
+    for line in _STRING_LINE.finditer(text):
+        found = _NUL_ESCAPE.search(line.group(2))
+        if found:
+            return line.start(2) + found.start()
+    return None
 
 
 def _unescape_one(match: re.Match[str]) -> str:
