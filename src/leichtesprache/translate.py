@@ -23,6 +23,7 @@ from .i18n import _, language_name, ngettext
 from .languages import Language, get_language, plural_expression
 from .model import Block, Publication
 from .placeholders import fill_placeholders
+from .readability.text import protect
 from .review import NOT_REVIEWED, ReviewState, review_state, text_digest
 
 #: A translation longer than this (and 10 times its German text) is refused as a mistake.
@@ -406,16 +407,13 @@ def copied_source_names(version: LanguageVersion, block: BlockText) -> tuple[str
         return ()
     if get_language(source_language).script != "Latn" or version.language.script == "Latn":
         return ()
-    source = _NOT_WORDS.sub(" ", block.block.text).replace("·", "")
-    translation = _NOT_WORDS.sub(" ", block.template)
+    # Placeholders, web and e-mail addresses and phone numbers hold Latin letters without
+    # being words ("{minimum_wage_from}", "www.bmas.de"): masked as the checker masks them.
+    source = protect(block.block.text)[0].replace("·", "")
+    translation = protect(block.template)[0]
     return tuple(
         run
         for run in dict.fromkeys(m.group() for m in _LATIN_RUN.finditer(translation))
         if len(run) >= 3
         and re.search(rf"(?<![\w-]){re.escape(run.replace('·', ''))}(?![\w-])", source)
     )
-
-
-#: What holds Latin letters without being words of the text: placeholders
-#: ("{minimum_wage_from}"), web and e-mail addresses ("www.bmas.de", "info@example.org").
-_NOT_WORDS = re.compile(r"\{[^{}\n]*\}|\S*\w[./@]\w\S*")
