@@ -217,14 +217,9 @@ def _group_digits(value: Decimal, locale: str) -> bool:
 
     In Arabic lines with Latin digits, '1,206' next to '13.90' is easily read as a decimal.
     """
-    return not _right_to_left(locale) or abs(value) >= 10000
+    from .languages import get_language  # cached: the version's language is read already
 
-
-@lru_cache(maxsize=64)
-def _right_to_left(locale: str) -> bool:
-    from babel import Locale
-
-    return bool(Locale.parse(locale).text_direction == "rtl")
+    return not get_language(locale).rtl or abs(value) >= 10000
 
 
 @lru_cache(maxsize=64)
