@@ -484,7 +484,7 @@ def _is_boundary(
     if before is None:
         return True
     if before.kind == "word" and (
-        len(before.text) == 1
+        (len(before.text) == 1 and _initial(text, before, starts.get(nxt)))
         or before.lower in abbreviations
         or (before.lower in numbered and following.isdigit())
     ):
@@ -501,6 +501,26 @@ def _is_boundary(
         if previous is not None and previous.lower in ordinal_cues:
             return False
     return True
+
+
+def _script(ch: str) -> str:
+    if "\u0400" <= ch <= "\u04ff":
+        return "cyrillic"
+    if ch.isascii() or "\u00c0" <= ch <= "\u024f":
+        return "latin"
+    return "other"
+
+
+def _initial(text: str, letter: Token, after: Token | None) -> bool:
+    """Whether a single letter before a full stop is an initial ("А. С. Пушкин", "z. B."):
+    not when a one-letter word without a stop of its own follows, and not when the next
+    word is in another script ("витамина D. А солнце …": the sentence ends after "D")."""
+    if after is None or after.kind != "word":
+        return True
+    if len(after.text) == 1 and text[after.end : after.end + 1] != ".":
+        return False
+    first, other = _script(letter.text), _script(after.text[0])
+    return first == other or "other" in (first, other)
 
 
 _COLON_CUT = re.compile(r":\s")

@@ -1,0 +1,27 @@
+"""Checker mistakes found by reading the findings on Russian and Arabic corpus texts (sixth
+round, docs/checker.md): each test has the text that showed the mistake and a near miss."""
+
+from __future__ import annotations
+
+from leichtesprache.readability import Finding, TextUnit, check_units
+
+
+def _check(text: str, language: str) -> tuple[int, list[Finding]]:
+    result = check_units([TextUnit(text, None, 1)], language, source="test")
+    return int(result.metrics["sentences"]), result.findings
+
+
+def _rules(text: str, language: str, severity: str = "error") -> list[str]:
+    return [f.rule for f in _check(text, language)[1] if f.severity == severity]
+
+
+def test_a_single_letter_before_a_one_letter_word_or_another_script_ends_the_sentence() -> None:
+    # "D" is no initial: "А" after it is a word of its own, in Cyrillic letters.
+    text = "В обычной пище мало витамина D. А солнце может вызвать рак кожи."
+    assert _check(text, "ru")[0] == 2
+    assert _check("Take vitamin D. A walk helps too.", "en")[0] == 2
+    # Near misses: initials stay inside the sentence.
+    assert _check("Это написал А. С. Пушкин.", "ru")[0] == 1
+    assert _check("Это написал А. Пушкин.", "ru")[0] == 1
+    assert _check("Das ist z. B. ein Test.", "de")[0] == 1
+    assert _check("She likes J. K. Rowling.", "en")[0] == 1
