@@ -25,3 +25,18 @@ def test_a_single_letter_before_a_one_letter_word_or_another_script_ends_the_sen
     assert _check("Это написал А. Пушкин.", "ru")[0] == 1
     assert _check("Das ist z. B. ein Test.", "de")[0] == 1
     assert _check("She likes J. K. Rowling.", "en")[0] == 1
+
+
+def test_a_century_in_cyrillic_letters_is_a_roman_numeral_and_its_v_an_abbreviation() -> None:
+    # RuAdapt: the "Х" of "ХIХ" is Cyrillic. It was "an abbreviation or a word in capital
+    # letters", and "в." (век, century) after it was not reported at all.
+    findings = _check("Главными героями с конца ХIХ в. стали Дед Мороз и Снегурочка.", "ru")[1]
+    found = {(f.rule, f.text[f.start : f.end], f.suggestion) for f in findings}
+    assert ("roman-numeral", "ХIХ", "19") in found
+    assert any(rule == "abbreviation" and word == "в." for rule, word, _ in found)
+    assert not any(rule == "abbreviation" and word == "ХIХ" for rule, word, _ in found)
+    assert "abbreviation" in _rules("Коллекция с ХII до ХХ вв. большая.", "ru")
+    # Near misses: "в" as the word "in", after a number too, and a capital word.
+    assert "abbreviation" not in _rules("Я живу в Москве.", "ru")
+    assert "abbreviation" not in _rules("Приходите к 5 в субботу.", "ru")
+    assert "roman-numeral" not in _rules("Это ХОР.", "ru")

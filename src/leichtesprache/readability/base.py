@@ -113,6 +113,9 @@ class Profile:
     #: Unit symbols, as written, that are abbreviations right after a number ("5 km",
     #: "80 см"); elsewhere they are words or other abbreviations ("см." is "смотри").
     unit_symbols: frozenset[str] = frozenset()
+    #: Abbreviations written with a full stop right after a number or a Roman numeral
+    #: ("XIX в.", "5 в. до н. э."); elsewhere the same letters are a word ("в" = in).
+    numeral_abbreviations: frozenset[str] = frozenset()
     caps_allow: frozenset[str] = frozenset()
     second_person: frozenset[str] = frozenset()
     second_person_case_sensitive: bool = False

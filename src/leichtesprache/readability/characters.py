@@ -103,6 +103,19 @@ def _after_number(unit: UnitView, index: int) -> bool:
     return before.kind == "number" and unit.masked[before.end : token.start] in _UNIT_GAPS
 
 
+def _after_numeral(unit: UnitView, index: int) -> bool:
+    """True when token ``index`` follows a number or a Roman numeral ("XIX в.")."""
+    if _after_number(unit, index):
+        return True
+    before = unit.tokens[index - 1] if index else None
+    return (
+        before is not None
+        and before.kind == "word"
+        and is_roman(before.text)
+        and unit.masked[before.end : unit.tokens[index].start] in _UNIT_GAPS
+    )
+
+
 #: What may stand between a number and its unit: a space, a no-break or a thin space.
 _UNIT_GAPS = frozenset({" ", "\u00a0", "\u202f"})
 
@@ -145,6 +158,9 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
             if token.lower in p.cross_references:
                 continue  # "см.", "vgl.": the cross-reference rule reports them
             after = unit.masked[token.end : token.end + 1]
+            if token.lower in p.numeral_abbreviations and after == "." and _after_numeral(unit, i):
+                spans.append((token.start, token.end + 1, "dotted"))
+                continue
             if token.lower in p.abbreviations and after == ".":
                 spans.append((token.start, token.end + 1, "dotted"))
                 continue

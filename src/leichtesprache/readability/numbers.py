@@ -26,7 +26,10 @@ _DATE_PATTERNS = (
     re.compile(r"(?<![\w'’])['’](?P<y>\d{2})(?![\d'’])"),
 )
 _DIGIT = re.compile(r"\d")
-_ROMAN_ONES = re.compile("[IVX]")
+_ROMAN_ONES = re.compile("[IVX\u0425\u0406]")
+#: Cyrillic letters that look like Latin numerals: Russian text often writes centuries with
+#: the Cyrillic "Х" ("ХIХ в.", "ХХ век"), Ukrainian with "І".
+_LOOKALIKES = str.maketrans("\u0425\u0406", "XI")
 _LEADING_ZERO_TIME = re.compile(r"(?<![\d.,:])0(?P<h>\d)(?P<sep>[:h])(?P<m>[0-5]\d)(?!\d|[.,:]\d)")
 
 
@@ -136,13 +139,15 @@ def _percent_regex(extra: str | None) -> re.Pattern[str]:
 
 def roman_value(word: str) -> int:
     total = 0
-    values = [_NUMERAL_VALUES[ch] for ch in word]
+    values = [_NUMERAL_VALUES[ch] for ch in word.translate(_LOOKALIKES)]
     for i, v in enumerate(values):
         total += -v if i + 1 < len(values) and values[i + 1] > v else v
     return total
 
 
 def is_roman(word: str) -> bool:
+    """A Roman numeral of 2 or more signs ("XIX"; also "ХIХ" with the Cyrillic "Х")."""
+    word = word.translate(_LOOKALIKES)
     return (
         len(word) >= 2
         and word.isupper()

@@ -87,7 +87,7 @@ NUMBER_LEMMAS = wordtable(
 )
 BIG_NUMBER_WORDS = wordset("миллион миллиона миллионов миллиард миллиарда миллиардов млн млрд")
 ABBREVIATIONS = wordset(
-    "г гг руб тыс ст ч п пп напр др пр им ул д кв обл тел коп мин макс млн млрд т тд тп см"
+    "г гг вв руб тыс ст ч п пп напр др пр им ул д кв обл тел коп мин макс млн млрд т тд тп см"
 )
 BARE_ABBREVIATIONS = wordset("млн млрд тыс руб т.е т.д")
 CAPS_ALLOW = wordset("СМС ТВ США ЕС ОК SMS TV OK EU")
@@ -314,6 +314,7 @@ PROFILE = Profile(
     big_number_words=BIG_NUMBER_WORDS,
     abbreviations=ABBREVIATIONS,
     unit_symbols=UNIT_SYMBOLS,
+    numeral_abbreviations=frozenset({"в"}),  # "XIX в." (век)
     numbered_abbreviations=frozenset({"ст", "п", "ч", "с", "гл", "абз", "пп"}),
     bare_abbreviations=BARE_ABBREVIATIONS,
     caps_allow=CAPS_ALLOW,
