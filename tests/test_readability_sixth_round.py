@@ -40,3 +40,14 @@ def test_a_century_in_cyrillic_letters_is_a_roman_numeral_and_its_v_an_abbreviat
     assert "abbreviation" not in _rules("Я живу в Москве.", "ru")
     assert "abbreviation" not in _rules("Приходите к 5 в субботу.", "ru")
     assert "roman-numeral" not in _rules("Это ХОР.", "ru")
+
+
+def test_a_run_of_ellipses_is_one_sign() -> None:
+    # BAREC: a blank to fill in a quiz ("………") was one error per "…".
+    findings = _check("ملابس النوم توضع في ………", "ar")[1]
+    assert [f.text[f.start : f.end] for f in findings if f.rule == "special-characters"] == ["………"]
+    findings = _check("من أدوات المسح والتصفية …….", "ar")[1]
+    assert len([f for f in findings if f.rule == "special-characters"]) == 1
+    # Near miss: two ellipses apart are two signs.
+    findings = _check("Зелёная была… Синяя была…", "ru")[1]
+    assert len([f for f in findings if f.rule == "special-characters"]) == 2

@@ -19,7 +19,10 @@ _FOOTNOTE = re.compile(
     r"|(?<=\w)\*+(?=[\s.,;:!?]|$)"
 )
 _RANGE = re.compile(r"(?<=\d)\s?[-\u2013\u2014]\s?(?=\d)")
-_DASH = re.compile(r"(?:(?<=\s)|^)[-\u2013\u2014\u2212](?=\s|$)|[\u2013\u2014]|\.{3}")
+#: Dashes, and ellipses: a run of dots and "…" is one sign ("………", "……..": a blank to fill).
+_DASH = re.compile(
+    r"(?:(?<=\s)|^)[-\u2013\u2014\u2212](?=\s|$)|[\u2013\u2014]|(?:\.{3}|\u2026)[.\u2026]*"
+)
 
 #: Signs that easy language avoids, with the suggestion an editor gets.
 SPECIAL: dict[str, str] = {
@@ -254,7 +257,7 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
             if m.start() in done or m.start() in copulas:
                 continue
             done.update(range(m.start(), m.end()))
-            tip = SPECIAL["\u2026"] if m.group().startswith(".") else _DASH_TIP
+            tip = SPECIAL["\u2026"] if m.group()[0] in ".\u2026" else _DASH_TIP
             yield Hit(
                 unit.index,
                 m.start(),
