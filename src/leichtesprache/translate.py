@@ -407,13 +407,17 @@ def copied_source_names(version: LanguageVersion, block: BlockText) -> tuple[str
         return ()
     if get_language(source_language).script != "Latn" or version.language.script == "Latn":
         return ()
+    if _LATIN_RUN.search(block.template) is None:  # most blocks: nothing to mask
+        return ()
     # Placeholders, web and e-mail addresses and phone numbers hold Latin letters without
     # being words ("{minimum_wage_from}", "www.bmas.de"): masked as the checker masks them.
-    source = protect(block.block.text)[0].replace("·", "")
     translation = protect(block.template)[0]
+    runs = [r for r in dict.fromkeys(m[0] for m in _LATIN_RUN.finditer(translation)) if len(r) >= 3]
+    if not runs:
+        return ()
+    source = protect(block.block.text)[0].replace("·", "")
     return tuple(
         run
-        for run in dict.fromkeys(m.group() for m in _LATIN_RUN.finditer(translation))
-        if len(run) >= 3
-        and re.search(rf"(?<![\w-]){re.escape(run.replace('·', ''))}(?![\w-])", source)
+        for run in runs
+        if re.search(rf"(?<![\w-]){re.escape(run.replace('·', ''))}(?![\w-])", source)
     )
