@@ -51,3 +51,26 @@ def test_a_run_of_ellipses_is_one_sign() -> None:
     # Near miss: two ellipses apart are two signs.
     findings = _check("Зелёная была… Синяя была…", "ru")[1]
     assert len([f for f in findings if f.rule == "special-characters"]) == 2
+
+
+def _words(text: str, language: str, rule: str) -> list[str]:
+    return [f.text[f.start : f.end] for f in _check(text, language)[1] if f.rule == rule]
+
+
+def test_a_magpie_is_no_number() -> None:
+    # ReadMe++: "сорока" is also the genitive of "сорок" (forty).
+    assert _words("Это ручная сорока или что-то около того.", "ru", "number-words") == []
+    # Near misses: forty, with a preposition before it or a plural word after it.
+    assert _words("Ему около сорока лет.", "ru", "number-words") == ["сорока"]
+    assert _words("Он ждал до сорока.", "ru", "number-words") == ["сорока"]
+    assert _words("Мне сорок.", "ru", "number-words") == ["сорок"]
+
+
+def test_a_participle_only_guessed_from_the_ending_is_not_reported() -> None:
+    # ReadMe++ and RuSimpleSentEval: a name in small letters and a misspelt noun, which
+    # pymorphy3 does not know and takes for adverbial participles by their ending "-я".
+    assert _words("Магазин на площади юруя в новом городе.", "ru", "participle") == []
+    assert _words("Суд - последняя инстанциея для дел.", "ru", "participle") == []
+    # Near misses: adverbial participles and participles the dictionary knows.
+    assert _words("Он ушёл, не совещаясь с сенатом.", "ru", "participle") == ["совещаясь"]
+    assert _words("Это блюдо, приготовленное из молока.", "ru", "participle") == ["приготовленное"]

@@ -46,6 +46,17 @@ def ru_tag(word: str) -> tuple[str, str, float]:
     return str(best.tag), str(best.normal_form), float(best.score)
 
 
+@lru_cache(maxsize=4096)
+def ru_guessed(word: str) -> bool:
+    """Whether pymorphy3's best analysis of a word is only a guess from its ending (the word
+    is not in its dictionary: a misspelt word, a name in small letters)."""
+    try:
+        parsed = _morph().parse(word)
+    except (KeyError, ValueError):
+        return True
+    return not parsed or type(parsed[0].methods_stack[0][0]).__name__ == "FakeDictionary"
+
+
 def lemma(word: str) -> str:
     """The dictionary form (работодателю -> работодатель)."""
     return ru_tag(word.casefold())[1]
@@ -155,6 +166,8 @@ def participle(doc: Doc) -> Iterator[Hit]:
             if len(token.text) < 4:
                 continue
             tag = ru_tag(token.lower)[0]
+            if tag.startswith(("GRND", "PRTF")) and ru_guessed(token.lower):
+                continue  # "инстанциея" (misspelt), "площади юруя" (a name): only the ending
             if tag.startswith("GRND"):
                 severity = "error"
                 message = doc.tr(
@@ -267,14 +280,35 @@ def officialese(doc: Doc) -> Iterator[Hit]:
             )
 
 
+@lru_cache(maxsize=1024)
+def _also_a_noun(word: str) -> bool:
+    """Whether a numeral form is also the nominative of a noun ("сорока": forty or magpie)."""
+    return any(
+        p.tag.POS == "NOUN" and "nomn" in p.tag and p.normal_form not in NUMBER_LEMMAS
+        for p in _morph().parse(word)
+    )
+
+
+def _counts(words: list[Token], i: int) -> bool:
+    """Whether a numeral form that is also a noun counts something here: a preposition
+    before it ("до сорока") or a numeral or a plural word after it ("сорока лет")."""
+    if i and ru_tag(words[i - 1].lower)[0].startswith("PREP"):
+        return True
+    nxt = ru_tag(words[i + 1].lower)[0] if i + 1 < len(words) else ""
+    return nxt.startswith("NUMR") or "plur" in nxt
+
+
 def number_words(doc: Doc) -> Iterator[Hit]:
     """Numerals written as words, in any case form ("двух", "пяти"): write digits."""
     for unit in doc.units:
-        for token in unit.tokens:
-            if token.kind != "word":
-                continue
+        words = [t for t in unit.tokens if t.kind == "word"]
+        for i, token in enumerate(words):
             tag, lemma, _score = ru_tag(token.lower)
-            if lemma in NUMBER_LEMMAS and (tag.startswith("NUMR") or lemma == "тысяча"):
+            if lemma not in NUMBER_LEMMAS:
+                continue
+            if _also_a_noun(token.lower) and not _counts(words, i):
+                continue  # "ручная сорока" (a magpie)
+            if tag.startswith("NUMR") or lemma == "тысяча":
                 yield Hit.at(
                     unit.index,
                     token,
