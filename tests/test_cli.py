@@ -141,6 +141,19 @@ def test_init_creates_a_project(run_cli, tmp_path: Path) -> None:
     assert os.listdir(target)
 
 
+def test_init_project_is_an_example_of_easy_language(run_cli, tmp_path: Path) -> None:
+    """The example an editor starts from follows the rules it teaches: its first check
+    gives no error, no warning (sentence length, formulas) and no note."""
+    target = tmp_path / "neu"
+    assert run_cli("init", target).exit_code == 0
+    result = run_cli("--ui-language", "en", "check", "--format", "json", "--project", target)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    findings = [f for r in report["results"] for f in r["findings"]]
+    assert findings == []
+    assert report["results"][0]["metrics"]["words"] >= 50  # enough text for the formulas
+
+
 def test_init_keeps_an_existing_gitignore(run_cli, tmp_path: Path) -> None:
     target = tmp_path / "repo"
     target.mkdir()

@@ -33,10 +33,10 @@ source_language = "de"
     "content/beispiel/publication.toml": """\
 [publication]
 title = "Unser Beispiel"
-subtitle = "Eine Broschüre in Leichter Sprache"
+subtitle = "Ein Heft in Leichter Sprache"
 publisher = "Ihr Name"
 imprint = \"\"\"
-Diese Broschüre ist in Leichter Sprache.
+Dieses Heft ist in Leichter Sprache.
 \"\"\"
 version = 2026-01-01
 source_language = "de"
@@ -46,12 +46,14 @@ sections = ["willkommen"]
 # Willkommen {#willkommen.title}
 
 Das ist ein Beispiel. {#willkommen.intro}
-Jeder Satz steht in einer eigenen Zeile.
+Jeder Satz hat eine eigene Zeile.
 
 Der Mindest·lohn ist {minimum_wage} pro Stunde. {#willkommen.wage}
 
 - Schreiben Sie kurze Sätze. {#willkommen.li-short}
 - Erklären Sie schwere Wörter. {#willkommen.li-words}
+
+So können alle den Text gut lesen. {#willkommen.outro}
 """,
     "content/beispiel/facts.toml": """\
 [minimum_wage]
@@ -67,7 +69,8 @@ source = "Fünfte Mindestlohnanpassungsverordnung (MiLoV5), 2025"
 id = "mindestlohn"
 term = "Mindest·lohn"
 definition = \"\"\"
-So viel Geld bekommen Sie mindestens für 1 Stunde Arbeit.
+So viel Geld bekommen Sie mindestens.
+Das gilt für 1 Stunde Arbeit.
 \"\"\"
 """,
 }
