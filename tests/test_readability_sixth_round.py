@@ -74,3 +74,14 @@ def test_a_participle_only_guessed_from_the_ending_is_not_reported() -> None:
     # Near misses: adverbial participles and participles the dictionary knows.
     assert _words("Он ушёл, не совещаясь с сенатом.", "ru", "participle") == ["совещаясь"]
     assert _words("Это блюдо, приготовленное из молока.", "ru", "participle") == ["приготовленное"]
+
+
+def test_arabic_hollow_verbs_and_the_tanween_kasra_are_not_rare_lemmas() -> None:
+    # SAMER: "صرنا" (we became, صار) was the rare verb صرّ; BAREC: "غالٍ" (dear, غالي) was
+    # the rare verb غال.
+    assert _words("صرنا أصدقاء منذ زمن.", "ar", "hard-word") == []
+    assert _words("هو صديق غالٍ", "ar", "hard-word") == []
+    # Near misses: the rare lemmas written alone stay hard, and a hollow guess needs the
+    # ending on the word itself ("درنات" is no دار).
+    assert _words("صديق غال", "ar", "hard-word") == ["غال"]
+    assert _words("ناهزت الأسعار القمة.", "ar", "hard-word") == ["ناهزت"]

@@ -161,6 +161,9 @@ _ENDINGS = ("تين", "تان", "ات", "ون", "ين", "ان", "وا", "تم", 
 _IMPERFECT = ("ي", "ت", "ن", "ا")
 #: Endings of the perfect tense ("ناهزت", "قالوا").
 _PERFECT = ("ت", "وا")
+#: Endings of the perfect before which a hollow verb drops its alif ("صار" -> "صرنا",
+#: "كان" -> "كنت").
+_HOLLOW = ("تما", "تم", "تن", "نا", "ت")
 
 
 def level_key(word: str) -> str:
@@ -197,12 +200,22 @@ def _stems(word: str) -> frozenset[str]:
 def _candidates(word: str) -> frozenset[str]:
     """The stems and the guesses beyond them: without the endings of plural, dual, feminine,
     tense and the tanween alif ("فترات" -> "فتره", "مالا" -> "مال"), without the prefix
-    of the present tense ("يستخدم" -> "استخدم"), and the verb whose last letter the
-    feminine perfect drops ("تمنت" -> "تمني", تمنّى; "دعت" -> "دعا")."""
+    of the present tense ("يستخدم" -> "استخدم"), the verb whose last letter the
+    feminine perfect drops ("تمنت" -> "تمني", تمنّى; "دعت" -> "دعا"), the hollow verb
+    whose alif the perfect drops ("صرنا" -> "صار") and the noun whose ي the tanween kasra
+    drops ("قاضٍ" -> "قاضي")."""
     stems = list(_stems(word))
     shorter = _strip(stems, _ENDINGS, front=False, rest=2)
     shorter += [s[:-2] + "ه" for s in stems if s.endswith("ات") and len(s) >= 5]
     shorter += [s[:-1] + end for s in stems if s.endswith("ت") and len(s) >= 3 for end in "يا"]
+    bare = level_key(word)
+    # Only the word and the word without "و" or "ف": the other stems, with more taken off,
+    # would read "درنات" (tubers) as دار and "وجدتني" as جاد. Hollow verbs seldom start with
+    # و ("وهت" is وهى, not واه).
+    for form in (bare if bare[:1] != "و" else "", bare[1:] if bare[:1] in "وف" else ""):
+        shorter += [form[0] + "ا" + form[1] for end in _HOLLOW if form == form[:2] + end]
+    if "\u064d" in word[-2:]:  # the tanween kasra of "قاضٍ", "غالٍ": قاضي, غالي lose the ي
+        shorter += [s + "ي" for s in stems if bare.endswith(s)]
     verbs = _strip([*stems, *shorter], _IMPERFECT, front=True, rest=3)
     singulars = [x for stem in stems for x in _singulars(stem)]
     return frozenset({*stems, *shorter, *verbs, *("ا" + v for v in verbs), *singulars})
