@@ -85,3 +85,17 @@ def test_arabic_hollow_verbs_and_the_tanween_kasra_are_not_rare_lemmas() -> None
     # ending on the word itself ("درنات" is no دار).
     assert _words("صديق غال", "ar", "hard-word") == ["غال"]
     assert _words("ناهزت الأسعار القمة.", "ar", "hard-word") == ["ناهزت"]
+
+
+def test_a_headline_in_capitals_is_one_finding() -> None:
+    # RuSimpleSentEval: a headline in capitals was 7 errors, one per word.
+    found = _words("ВЗРЫВ НЕ СОСТОЯЛСЯ ИЗ-ЗА НЕВНИМАТЕЛЬНОСТИ ЗАГОВОРЩИКА", "ru", "abbreviation")
+    assert found == ["ВЗРЫВ НЕ СОСТОЯЛСЯ ИЗ-ЗА НЕВНИМАТЕЛЬНОСТИ ЗАГОВОРЩИКА"]
+    # Near misses: abbreviations side by side, or apart, stay one finding each.
+    assert _words("Флот ВМС США был большим.", "ru", "abbreviation") == ["ВМС"]
+    assert _words("Das SGB und das BGB gelten.", "de", "abbreviation") == ["SGB", "BGB"]
+    assert _words("Sie fragt: SGB, BGB oder HGB?", "de", "abbreviation") == [
+        "SGB",
+        "BGB",
+        "HGB",
+    ]

@@ -186,6 +186,7 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
                 ):
                     spans.append((start, end, "caps"))
         spans.sort(key=lambda span: (span[0], -span[1]))
+        spans = _caps_runs(unit.masked, spans)
         last_end = -1
         seen: set[str] = set()
         for start, end, what in spans:
@@ -210,6 +211,28 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
                 message,
                 doc.tr("Write the words in full. Explain a hard word in the word-book."),
             )
+
+
+def _caps_runs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A run of 3 or more words in capitals ("ВЗРЫВ НЕ СОСТОЯЛСЯ ИЗ-ЗА …", a headline) is one
+    finding, not one per word; two abbreviations side by side ("ВМС США") stay two."""
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for span in [*spans, (len(text) + 2, len(text) + 2, "")]:
+        if (
+            run
+            and span[2] == "caps"
+            and run[-1][2] == "caps"
+            and not text[run[-1][1] : span[0]].strip(" -\u00a0")
+        ):
+            run.append(span)
+            continue
+        if len(run) >= 3 and all(what == "caps" for _, _, what in run):
+            out.append((run[0][0], run[-1][1], "caps"))
+        else:
+            out.extend(run)
+        run = [span]
+    return out
 
 
 def _is_caps(text: str) -> bool:
