@@ -209,6 +209,30 @@ def test_reproducible_bytes(german: tuple[Publication, Built, Path]) -> None:
     assert german[1].path.read_bytes() == german[2].read_bytes()
 
 
+def test_layout_objects_are_in_object_streams_and_its_streams_uncompressed(
+    german: tuple[Publication, Built, Path],
+) -> None:
+    """The layout is read again only by pikepdf, which reads objects from object streams
+    about twice as fast; its content streams stay uncompressed (the editions compress
+    them when they save). pydyf's own deflate level is back afterwards."""
+    import zlib
+
+    import pydyf
+
+    _, result, _ = german
+    data = result.path.read_bytes()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert any(
+            o.get("/Type") == "/ObjStm" for o in pdf.objects if isinstance(o, pikepdf.Stream)
+        )
+        contents = pdf.pages[0].obj.Contents
+        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+        assert all("/Filter" not in s for s in streams)
+        assert pdf.Root.StructTreeRoot.is_indirect
+    assert b"/StructTreeRoot" not in data  # the catalogue is inside a deflated object stream
+    assert pydyf.zlib is zlib
+
+
 @needs_poppler
 def test_draft_mark_on_every_page(tmp_path: Path) -> None:
     pub = make_publication(tmp_path / "tiny")
