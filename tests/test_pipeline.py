@@ -224,3 +224,34 @@ def test_a_worker_frees_the_reference_cycles_of_each_job(
     finally:
         gc.unfreeze()  # the test process is not a worker
         gc.enable()
+
+
+def test_a_worker_freezes_what_a_check_job_leaves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word lists a check loads outlive it: frozen after the check job, the next
+    layouts' collections do not walk them; its cycles are collected first."""
+    import gc
+    from types import SimpleNamespace
+
+    from leichtesprache import pipeline
+
+    kept: list[object] = []
+
+    def check(version: object, project: object) -> bool:
+        kept.append({"word list": [object()]})
+        for _ in range(100):
+            cycle: list[object] = []
+            cycle.append(cycle)
+        return True
+
+    monkeypatch.setattr(pipeline, "_passes", check)
+    monkeypatch.setattr(pipeline, "_SHARED_TASKS", ([SimpleNamespace(version=object())], object()))
+    gc.collect()
+    gc.disable()
+    try:
+        assert pipeline._passes_shared(0) is True
+        assert gc.collect() == 0
+        assert gc.is_tracked(kept[0]) and gc.get_freeze_count() > 0
+        assert not any(o is kept[0] for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
+        gc.enable()

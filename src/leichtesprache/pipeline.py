@@ -460,12 +460,21 @@ def _make_shared(
 
 
 def _passes_shared(number: int) -> bool:
-    """``_passes`` for the version of the task the worker was forked with."""
+    """``_passes`` for the version of the task the worker was forked with.
+
+    Then, as after an edition (``_make_shared``), what the check leaves is collected and
+    the rest frozen: the word lists and caches it loaded stay for the worker's next
+    checks, and the collections during its next layouts no longer walk them (collections
+    in a cold build's workers: 0.3-0.4 s of CPU before, 0.28-0.30 s with this)."""
     assert _SHARED_TASKS is not None
     tasks, checked_in = _SHARED_TASKS
     version = tasks[number].version
     assert version is not None and checked_in is not None
-    return _passes(version, checked_in)
+    try:
+        return _passes(version, checked_in)
+    finally:
+        gc.collect()
+        gc.freeze()
 
 
 def _make_one(
