@@ -99,3 +99,14 @@ def test_a_headline_in_capitals_is_one_finding() -> None:
         "BGB",
         "HGB",
     ]
+
+
+def test_a_french_roman_ordinal_is_a_roman_numeral() -> None:
+    # WiViCo: "XIXe" (19th) was "an abbreviation or a word in capital letters".
+    findings = _check("Il vit à la fin du XIXe siècle.", "fr")[1]
+    assert [(f.rule, f.suggestion) for f in findings if f.severity == "error"] == [
+        ("roman-numeral", "19e")
+    ]
+    # Near misses: a word in capitals stays an abbreviation, a plain numeral a numeral.
+    assert _words("La DIRE aide.", "fr", "abbreviation") == ["DIRE"]
+    assert _words("Le roi Louis XIV vit ici.", "fr", "roman-numeral") == ["XIV"]

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .base import Doc, Hit, UnitView, quote
 from .i18n import N_
-from .numbers import is_roman
+from .numbers import roman_ordinal
 from .text import MASK
 
 _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\.(?:\s?|-)){2,}")
@@ -114,7 +114,7 @@ def _after_numeral(unit: UnitView, index: int) -> bool:
     return (
         before is not None
         and before.kind == "word"
-        and is_roman(before.text)
+        and bool(roman_ordinal(before.text)[0])
         and unit.masked[before.end : unit.tokens[index].start] in _UNIT_GAPS
     )
 
@@ -181,7 +181,7 @@ def abbreviation(doc: Doc) -> Iterator[Hit]:
                 if (
                     _is_caps(text)
                     and text not in allowed
-                    and not is_roman(text)
+                    and not roman_ordinal(text)[0]
                     and (not doc.explained(text))
                 ):
                     spans.append((start, end, "caps"))

@@ -145,6 +145,22 @@ def roman_value(word: str) -> int:
     return total
 
 
+#: Endings of an ordinal written with a Roman numeral ("le XIXe siècle", "IIIes Jeux").
+_ORDINAL_ENDINGS = ("e", "es", "er", "re", "ème", "èmes")
+
+
+def roman_ordinal(word: str) -> tuple[str, str]:
+    """The numeral and the ordinal ending of a word ("XIXe" -> ("XIX", "e")); ("", "")
+    when the word is no Roman numeral of 2 or more signs."""
+    if is_roman(word):
+        return word, ""
+    stem = word.rstrip("eèmrs")
+    ending = word[len(stem) :]
+    if ending in _ORDINAL_ENDINGS and is_roman(stem):
+        return stem, ending
+    return "", ""
+
+
 def is_roman(word: str) -> bool:
     """A Roman numeral of 2 or more signs ("XIX"; also "ХIХ" with the Cyrillic "Х")."""
     word = word.translate(_LOOKALIKES)
@@ -165,14 +181,15 @@ def roman_numeral(doc: Doc) -> Iterator[Hit]:
             if token.kind != "word" or not _ROMAN_ONES.search(token.text):
                 continue  # a Roman numeral has an I, V or X (``is_roman``)
             for text, (start, end) in zip(token.part_texts(), token.parts, strict=True):
-                if is_roman(text) and text not in doc.profile.caps_allow:
+                numeral, ending = roman_ordinal(text)
+                if numeral and text not in doc.profile.caps_allow:
                     yield Hit(
                         unit.index,
                         start,
                         end,
                         "error",
                         doc.tr("{word} is a Roman numeral.", word=quote(text)),
-                        str(roman_value(text)),
+                        f"{roman_value(numeral)}{ending}",
                     )
 
 
