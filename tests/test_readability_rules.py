@@ -421,6 +421,16 @@ def test_digit_system_consistent_setting() -> None:
     assert [text[f.start : f.end] for f in hits] == ["3"]
 
 
+def test_digit_system_message_names_the_projects_digits() -> None:
+    """A text all in Arabic-Indic digits has no other digits to compare with: the default
+    setting (Latin digits) is what the message names."""
+    text = "تحصل على ٦٠٣ يورو.\nتعمل ١٠ ساعات."
+    hits = [f for f in _findings(text, "ar") if f.rule == "digit-system"]
+    assert [f.suggestion for f in hits] == ["603", "10"]
+    assert all("digits of the project" in f.message for f in hits)
+    assert not any("rest of the text" in f.message for f in hits)
+
+
 def test_arabic_long_word_counts_the_stem_and_skips_latin_terms() -> None:
     from leichtesprache.readability import TextUnit, check_units
 

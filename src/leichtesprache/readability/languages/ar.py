@@ -67,7 +67,8 @@ def digit_system(doc: Doc) -> Iterator[Hit]:
             if system is not None:
                 found.append((unit, token, system))
     wanted = str(doc.get("digits"))
-    if wanted == "consistent":
+    by_setting = wanted != "consistent"
+    if not by_setting:
         counts: dict[str, int] = {}
         for _unit, _token, system in found:
             counts[system] = counts.get(system, 0) + 1
@@ -81,6 +82,11 @@ def digit_system(doc: Doc) -> Iterator[Hit]:
                 token,
                 "error",
                 doc.tr(
+                    "{number} is not written in the digits of the project.",
+                    number=quote(token.text),
+                )
+                if by_setting  # a text all in Arabic-Indic digits has no "rest" to compare
+                else doc.tr(
                     "{number} uses another digit system than the rest of the text.",
                     number=quote(token.text),
                 ),
