@@ -421,6 +421,19 @@ def test_digit_system_consistent_setting() -> None:
     assert [text[f.start : f.end] for f in hits] == ["3"]
 
 
+def test_ukrainian_copula_dash_is_grammar_not_a_sign() -> None:
+    """A language the tool can add (``add-language uk``) keeps its plain grammar: the
+    dash of "X — це Y" is the copula, as in Russian. Two dashes set off an insertion, and
+    the dash of direct speech is a sign, in Ukrainian as elsewhere."""
+    text = "Мініджоб — це робота з малим заробітком.\nКиїв — столиця України."
+    assert not [f for f in _findings(text, "uk") if f.rule == "special-characters"]
+    insertion = "Мініджоб — це робота — і гроші.\n— Так, — каже він."
+    hits = [f for f in _findings(insertion, "uk") if f.rule == "special-characters"]
+    assert len(hits) == 4
+    # Without the language module (the generic rules), the copula was an error too.
+    assert [f for f in _findings(text, "xx") if f.rule == "special-characters"]
+
+
 def test_digit_system_message_names_the_projects_digits() -> None:
     """A text all in Arabic-Indic digits has no other digits to compare with: the default
     setting (Latin digits) is what the message names."""
