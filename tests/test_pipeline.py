@@ -187,71 +187,51 @@ def test_verbose_build_reports_each_file_and_the_workers_steps(
     assert "sample-en.html" in text and "sample-en.html (" not in text and "None" not in text
 
 
-def test_a_worker_frees_the_reference_cycles_of_each_job(
+def test_a_worker_tidies_up_before_each_job(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """A layout leaves its boxes in reference cycles; the worker collects them after the
-    job instead of carrying them into the next layout (memory flat in long builds)."""
+    """A layout leaves its boxes in reference cycles; the worker collects them before its
+    next job instead of carrying them into the next layout (memory flat in long builds),
+    and freezes what outlives a job (fonts, a check's word lists): later collections do
+    not walk it again. Before the next job, not after this one: a layout's result goes
+    to the parent at once, and the editions made from it can start."""
     import gc
-
-    from leichtesprache import pipeline
-
-    def job(*args: object) -> str:
-        for _ in range(1000):
-            cycle: list[object] = []
-            cycle.append(cycle)
-        return "made"
-
-    monkeypatch.setattr(pipeline, "_make_one", job)
-    monkeypatch.setattr(pipeline, "_SHARED_TASKS", ([object()], None))
-    kept: list[object] = []
-
-    def lasting(*args: object) -> str:
-        kept.append({"cache": [object()]})  # a worker's own state, alive after the job
-        return "made"
-
-    gc.collect()
-    gc.disable()  # only an explicit collection frees the cycles now
-    try:
-        made = pipeline._make_shared(0, None, None, None, tmp_path)  # type: ignore[arg-type]
-        assert made == "made"
-        assert gc.collect() == 0  # nothing was left for this collection
-        # What outlived the job is frozen: later collections do not walk it again.
-        monkeypatch.setattr(pipeline, "_make_one", lasting)
-        pipeline._make_shared(0, None, None, None, tmp_path)  # type: ignore[arg-type]
-        assert gc.is_tracked(kept[0]) and gc.get_freeze_count() > 0
-        assert not any(o is kept[0] for o in gc.get_objects())  # no generation holds it
-    finally:
-        gc.unfreeze()  # the test process is not a worker
-        gc.enable()
-
-
-def test_a_worker_freezes_what_a_check_job_leaves(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The word lists a check loads outlive it: frozen after the check job, the next
-    layouts' collections do not walk them; its cycles are collected first."""
-    import gc
+    import weakref
     from types import SimpleNamespace
 
     from leichtesprache import pipeline
 
+    class Box:
+        parent: object = None
+
+    boxes: list[weakref.ref[Box]] = []
     kept: list[object] = []
+    seen: dict[str, object] = {}
+
+    def layout(*args: object) -> str:
+        for _ in range(1000):
+            box = Box()
+            box.parent = box  # a reference cycle, as WeasyPrint's boxes make
+            boxes.append(weakref.ref(box))
+        kept.append({"fonts": [object()]})  # the worker's own state, alive after the job
+        return "made"
 
     def check(version: object, project: object) -> bool:
-        kept.append({"word list": [object()]})
-        for _ in range(100):
-            cycle: list[object] = []
-            cycle.append(cycle)
+        seen["boxes left"] = sum(ref() is not None for ref in boxes)
+        seen["state walked"] = any(o is kept[0] for o in gc.get_objects())
         return True
 
+    monkeypatch.setattr(pipeline, "_make_one", layout)
     monkeypatch.setattr(pipeline, "_passes", check)
     monkeypatch.setattr(pipeline, "_SHARED_TASKS", ([SimpleNamespace(version=object())], object()))
     gc.collect()
-    gc.disable()
+    gc.disable()  # only an explicit collection frees the cycles now
     try:
+        assert pipeline._make_shared(0, None, None, None, tmp_path) == "made"  # type: ignore[arg-type]
+        assert sum(ref() is not None for ref in boxes) == 1000  # returned before collecting
         assert pipeline._passes_shared(0) is True
-        assert gc.collect() == 0
+        assert seen == {"boxes left": 0, "state walked": False}
         assert gc.is_tracked(kept[0]) and gc.get_freeze_count() > 0
-        assert not any(o is kept[0] for o in gc.get_objects())
     finally:
-        gc.unfreeze()
+        gc.unfreeze()  # the test process is not a worker
         gc.enable()
