@@ -319,7 +319,7 @@ def _fail_on(records: list[logging.LogRecord], fetcher: Any, target: Path) -> No
                 log.warning(
                     _(
                         "fonts are subset with fontTools because the HarfBuzz subset library "
-                        "is missing; the PDFs are the same, the build is slower. Install the "
+                        "is missing; the PDFs look the same, the build is slower. Install the "
                         "system package libharfbuzz-subset0 (Debian, Ubuntu) or harfbuzz "
                         "(Homebrew) to make it faster"
                     )
