@@ -289,7 +289,7 @@ def _text_html(
         attrs = (' dir="ltr"' if rtl else "") + (' class="nobreak"' if whole else "")
         inner = _break_compounds(run, url=not whole, letters=letters)
         if quoted is not None and not match.group("address") and not whole:
-            inner, attrs = _quoted_in_run(run, attrs, letters, quoted)
+            attrs += _run_lang(run, quoted)
         out.append(f"<span{attrs}>{inner}</span>" if attrs else inner)
         last = end
     if last < len(text):
@@ -297,15 +297,14 @@ def _text_html(
     return "".join(out)
 
 
-def _quoted_in_run(run: str, attrs: str, letters: int, quoted: QuotedTerms) -> tuple[str, str]:
-    """The inner HTML and attributes of a left-to-right run in right-to-left text: a run
-    with a quoted term in it is a phrase of that language ("Bürgertelefon zum
-    Mindestlohn"), and takes its ``lang`` as a whole (WeasyPrint misplaces an element
-    nested in such a run: the text next to it ran out of its column)."""
-    inner = _break_compounds(run, url=True, letters=letters)
+def _run_lang(run: str, quoted: QuotedTerms) -> str:
+    """The ``lang`` attribute of a left-to-right run in right-to-left text: a run with a
+    quoted term in it is a phrase of that language ("Bürgertelefon zum Mindestlohn") and
+    takes its ``lang`` as a whole (WeasyPrint misplaces an element nested in such a run:
+    the text next to it ran out of its column); "" for any other run."""
     if quoted.pattern.search(run) is None:
-        return inner, attrs
-    return inner, f'{attrs} lang="{escape(quoted.lang)}"'
+        return ""
+    return f' lang="{escape(quoted.lang)}"'
 
 
 def _numbers_html(text: str, letters: int = MEDIOPUNKT_BREAK_LETTERS) -> str:
