@@ -9,6 +9,7 @@ import mimetypes
 import os
 import tempfile
 import threading
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -408,8 +409,6 @@ def _in_object_streams(document: Any, pdf: Any) -> None:
 def _fast_deflate() -> Iterator[None]:
     """pydyf's deflate at level 1 for a while (it asks zlib for level 9). A pydyf that no
     longer compresses through its module's ``zlib`` keeps its own level."""
-    import zlib
-
     import pydyf
 
     if getattr(pydyf, "zlib", None) is not zlib:
@@ -427,14 +426,10 @@ class _Level1Zlib:
 
     @staticmethod
     def compressobj(level: int = 1, *args: Any, **kwargs: Any) -> Any:
-        import zlib
-
         return zlib.compressobj(1, *args, **kwargs)
 
     @staticmethod
     def compress(data: bytes, level: int = 1, **kwargs: Any) -> bytes:
-        import zlib
-
         return zlib.compress(data, 1, **kwargs)
 
 
