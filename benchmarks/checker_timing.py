@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from leichtesprache import check
+from leichtesprache import check, checkcache
 from leichtesprache.config import load_project
 from leichtesprache.readability import check_units, engine
 
@@ -35,14 +35,15 @@ def main(argv: list[str]) -> int:
     # checked now (not taken from the check cache) and in this process (no forked workers,
     # whose calls the spy would not see).
     engine.check_units = spy  # type: ignore[assignment]
-    remembered, cores = check.cached, os.cpu_count
-    check.cached = lambda version, project: None  # type: ignore[assignment]
+    remembered, cached, cores = check._remembered, checkcache.cached, os.cpu_count
+    check._remembered = lambda *args: None  # type: ignore[assignment]
+    checkcache.cached = lambda version, project: None  # type: ignore[assignment]
     os.cpu_count = lambda: 1
     try:
         results = check.check_project(project)
     finally:
         engine.check_units = original  # type: ignore[assignment]
-        check.cached, os.cpu_count = remembered, cores
+        check._remembered, checkcache.cached, os.cpu_count = remembered, cached, cores
     first = time.perf_counter() - started
     runs, cpu = [], []
     for _ in range(5):
