@@ -344,13 +344,84 @@ def _quotations(doc: Doc, unit: UnitView, marks: list[int]) -> Iterator[Hit]:
         )
 
 
+#: A letter, a number or a small Roman numeral in brackets ("(b)") or before a closing one
+#: ("b) "): a candidate label of a list item.
+_LABEL = re.compile(
+    r"[(\[]([^\W\d_]{1,4}\u0640?|\d{1,2})[)\]]|(?<!\S)([^\W\d_]{1,4}\u0640?|\d{1,2})\)(?=\s)"
+)
+#: The orders list items are labelled in: Latin, Cyrillic, the Arabic abjad order (أ ب ج د)
+#: and the alphabetical one (أ ب ت ث), small Roman numerals. Numbers count up.
+_LABEL_ORDERS: tuple[tuple[str, ...], ...] = (
+    tuple("abcdefghijkl"),
+    tuple("абвгдежзиклм"),
+    ("أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي"),
+    ("أ", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر"),
+    ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"),
+)
+
+
+def _label_places(label: str) -> set[tuple[int, int]]:
+    """(order, position) pairs a label may stand for: "(b)" is the second of the Latin order."""
+    if label.isdigit():
+        return {(-1, int(label))}
+    key = label.lower().rstrip("\u0640")
+    return {(k, order.index(key)) for k, order in enumerate(_LABEL_ORDERS) if key in order}
+
+
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+
+
+def item_labels(
+    text: str, start: int, end: int, conjunctions: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Spans of the labels of an enumeration written in running text ("(a) … (b) … (c)",
+    "(أ) … (ب) … (ج)"): two or more labels in a row, each the next of the one before.
+
+    They mark list items, not an insertion in brackets; the enumeration rule asks for a list.
+    A label alone ("§ 8 (1)", "(١) في قبضة الأقزام") is no list and stays in brackets, and so
+    does one followed by "and" or "or": "(a) and (b) apply" names items, it lists none."""
+    found: list[tuple[int, int]] = []
+    if text.find(")", start, end) < 0 and text.find("]", start, end) < 0:
+        return found
+    run: list[tuple[int, int]] = []
+    places: set[tuple[int, int]] = set()
+    for m in _LABEL.finditer(text, start, end):
+        after = _NEXT_WORD.match(text, m.end(), end)
+        if after and after.group(1).lower() in conjunctions:
+            here: set[tuple[int, int]] = set()
+        else:
+            here = _label_places(m.group(1) or m.group(2))
+        following = {(k, i) for k, i in here if (k, i - 1) in places}
+        if run and following:
+            run.append(m.span())
+            places = following
+            continue
+        if len(run) > 1:
+            found.extend(run)
+        run, places = ([m.span()], here) if here else ([], set())
+    if len(run) > 1:
+        found.extend(run)
+    return found
+
+
 def brackets(doc: Doc) -> Iterator[Hit]:
-    """Brackets: the text inside belongs in a sentence of its own."""
+    """Brackets: the text inside belongs in a sentence of its own. The labels of list items
+    ("(a) … (b) …") are no text in brackets: the enumeration rule reports them."""
     closers = {v: k for k, v in _BRACKETS.items()}
     for unit in doc.units:
+        labels = {
+            sign
+            for sentence in unit.sentences
+            for start, end in item_labels(
+                unit.masked, sentence.start, sentence.end, doc.profile.list_conjunctions
+            )
+            for sign in (start, end - 1)
+        }
         stack: list[tuple[str, int]] = []
         for m in _BRACKET_SIGNS.finditer(unit.masked):  # only the brackets, not every character
             i, ch = m.start(), m.group()
+            if i in labels:
+                continue
             if ch in _BRACKETS:
                 stack.append((ch, i))
             elif ch in closers:

@@ -12,21 +12,33 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from .base import NAME_KINDS, Doc, Hit, UnitView, quote
-from .text import Sentence, Token
+from .characters import item_labels
+from .text import Sentence, Token, segment_counts
 
 _COMMAS = ",\u060c\u3001"
 
 
 def sentence_length(doc: Doc) -> Iterator[Hit]:
-    """Words per sentence (colon parts counted apart): warning and error limits per language.
+    """Words per sentence (colon parts and labelled list items counted apart): warning and
+    error limits per language.
 
     A sentence over the error limit holds several easy sentences, so it gets one error for
     each full stop it lacks: at least one per further ``limit`` words, and one per clause
     boundary (comma, semicolon, subordinating word) where it could be split, whichever is
     more. The first error covers the sentence, the others point at the places to split."""
     warn, error = int(doc.get("sentence_warning")), int(doc.get("sentence_error"))
+    conj = doc.profile.list_conjunctions
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
         count = max(sentence.segments, default=0)
+        if count > warn and (
+            labels := item_labels(unit.masked, sentence.start, sentence.end, conj)
+        ):
+            # The items of a list written in one line ("(a) … (b) …") are counted apart, as
+            # the parts after a colon are: the enumeration rule asks for the list.
+            parts = segment_counts(
+                unit.masked, sentence.tokens, sentence.start, sentence.end, labels
+            )
+            count = max(parts, default=0)
         if count <= warn:
             continue
         severity = "error" if count > error else "warning"
@@ -122,16 +134,19 @@ def _commas(unit: UnitView, sentence: Sentence) -> list[int]:
 
 
 def enumeration(doc: Doc) -> Iterator[Hit]:
-    """More than 3 things in one sentence ("A, B, C and D") belong in a list."""
+    """More than 3 things in one sentence ("A, B, C and D", "(a) … (b) … (c) … (d)") belong
+    in a list."""
     limit = int(doc.get("enumeration_items"))
     conj = doc.profile.list_conjunctions
     for unit, sentence in doc.sentences(skip=NAME_KINDS):
         commas = _commas(unit, sentence)
-        if not commas:
+        labels = len(item_labels(unit.masked, sentence.start, sentence.end, conj))
+        if not commas and not labels:
             continue
         items = len(commas) + 1
-        if any(t.start > commas[-1] and t.lower in conj for t in sentence.tokens):
+        if commas and any(t.start > commas[-1] and t.lower in conj for t in sentence.tokens):
             items += 1
+        items = max(items, labels)
         if items > limit:
             yield Hit(
                 unit.index,

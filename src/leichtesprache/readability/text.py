@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -529,9 +530,18 @@ _COLON_CUT = re.compile(r":\s")
 def _segments(text: str, tokens: list[Token], s: int, e: int) -> tuple[int, ...]:
     if ":" not in text[s:e]:
         return (len(tokens),)
-    cuts = [m.start() for m in _COLON_CUT.finditer(text, s, e)]
+    return segment_counts(text, tokens, s, e)
+
+
+def segment_counts(
+    text: str, tokens: Sequence[Token], s: int, e: int, items: Sequence[tuple[int, int]] = ()
+) -> tuple[int, ...]:
+    """Tokens per part of the sentence ``s:e``, cut after each colon and at each list item's
+    label in ``items`` (the labels themselves are not counted)."""
+    cuts = sorted([m.start() for m in _COLON_CUT.finditer(text, s, e)] + [a for a, _ in items])
     counts = [0] * (len(cuts) + 1)
     for token in tokens:
-        index = sum(1 for c in cuts if c < token.start)
-        counts[index] += 1
+        if any(a <= token.start < b for a, b in items):
+            continue
+        counts[bisect_left(cuts, token.start)] += 1
     return tuple(counts)
