@@ -66,3 +66,22 @@ def test_the_items_of_a_list_in_one_line_are_counted_apart_for_sentence_length()
         " Monday morning: (a) bread (b) milk (c) eggs?"
     )
     assert _findings(long_question, "en", "sentence-length")
+
+
+def test_stars_or_bullets_of_a_list_in_one_line_are_one_finding() -> None:
+    # BAREC (a recipe): "*كوب دقيق *3بيضات …" gave one error per star, each with the
+    # advice for a footnote star ("Leave the star out. Explain things in the text itself.").
+    recipe = "المطلوب *كوب دقيق *3بيضات *كوبا مسحوق *كاستر *نصف كوب حليب."
+    found = _findings(recipe, "ar", "special-characters")
+    assert [(f.message, f.suggestion) for f in found] == [
+        ("The sign “*…*” is hard to read.", "Write a list with one thing per line.")
+    ]
+    assert len(_findings("Sie brauchen: • Mehl • Eier • Milch.", "de", "special-characters")) == 1
+    # Near misses: one star alone, a footnote star, a gender star, stars in two sentences.
+    alone = _findings("* Mehl kaufen.", "de", "special-characters")
+    assert [f.suggestion for f in alone] == [
+        "Leave the star out. Explain things in the text itself."
+    ]
+    assert _findings("Das ist wichtig*.", "de", "special-characters") == []
+    assert len(_findings("Lehrer*innen und Schüler*innen kommen.", "de", "special-characters")) == 2
+    assert len(_findings("Kaufen Sie *Mehl. Kaufen Sie *Eier.", "de", "special-characters")) == 2

@@ -290,9 +290,14 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 doc.tr(tip),
             )
         quotes: list[int] = []
+        bullets = _inline_bullets(unit, text)
         for m in _SIGNS.finditer(text):
             i, ch = m.start(), m.group()
             if i in done:
+                continue
+            if i in bullets:
+                if bullets[i]:  # the first of a list's signs stands for all of them
+                    yield _list_in_a_line(doc, unit, i, bullets[i])
                 continue
             if ch in SPECIAL and not (ch == "*" and _FOOTNOTE.match(text, i)):
                 tip = SPECIAL[ch]
@@ -310,6 +315,36 @@ def special_characters(doc: Doc) -> Iterator[Hit]:
                 doc.tr(tip),
             )
         yield from _quotations(doc, unit, quotes)
+
+
+_BULLET = re.compile(r"(?:^|(?<=\s))[*\u2022](?=\s?\w)")
+
+
+def _inline_bullets(unit: UnitView, text: str) -> dict[int, int]:
+    """Stars and bullets that open the items of a list written in one line ("Sie brauchen:
+    *Mehl *Eier *Milch"): two or more before words in one sentence. The first maps to the
+    end of the last (one finding for the list), the others to 0."""
+    if "*" not in text and "\u2022" not in text:
+        return {}
+    found: dict[int, int] = {}
+    for sentence in unit.sentences:
+        starts = [m.start() for m in _BULLET.finditer(text, sentence.start, sentence.end)]
+        if len(starts) > 1:
+            found.update(dict.fromkeys(starts[1:], 0))
+            found[starts[0]] = starts[-1] + 1
+    return found
+
+
+def _list_in_a_line(doc: Doc, unit: UnitView, start: int, end: int) -> Hit:
+    sign = unit.visible[start] + "…" + unit.visible[end - 1]
+    return Hit(
+        unit.index,
+        start,
+        end,
+        "error",
+        doc.tr("The sign {sign} is hard to read.", sign=quote(sign)),
+        doc.tr(SPECIAL["\u2022"]),
+    )
 
 
 def _apostrophe(text: str, i: int) -> bool:
