@@ -20,6 +20,7 @@ standard text.
     python benchmarks/checker_eval.py                  # own + public texts, Markdown table
     python benchmarks/checker_eval.py --source own     # only the committed texts
     python benchmarks/checker_eval.py --details        # plus rules per language
+    python benchmarks/checker_eval.py --matrix         # corpus against corpus, aligned pairs
 """
 
 from __future__ import annotations
@@ -93,6 +94,15 @@ def score(text: Text, scores: Scores) -> None:
         scores.standard_rules.update(f.rule for f in result.findings)
 
 
+def errors_and_length(text: Text) -> tuple[float, float]:
+    """Errors per sentence and mean words per sentence of one text."""
+    body = one_sentence_per_line(text.body, text.language)
+    result = check_units([TextUnit(body, None, 1)], text.language, source=text.doc_id)
+    sentences = max(int(result.metrics["sentences"]), 1)
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    return errors / sentences, float(result.metrics["words"]) / sentences
+
+
 def auc(standard: list[float], easy: list[float]) -> float:
     """Probability that a standard text has more errors per sentence than an easy one."""
     if not standard or not easy:
@@ -146,6 +156,99 @@ def evaluate(
     return report
 
 
+def matrix(corpora: Path, languages: tuple[str, ...], splits: tuple[str, ...]) -> dict[str, object]:
+    """Where a pooled AUC is lost: the AUC of the easy texts of each corpus against the
+    standard texts of each corpus (errors per sentence, and mean words per sentence), and
+    for aligned corpora, whose easy text is a simplification of its standard text, the
+    share of pairs in which the simplification has fewer errors per sentence (ties count
+    half) and how many pairs are the same text on both sides."""
+    report: dict[str, object] = {}
+    for language in languages:
+        texts = list(own_texts(language))
+        for reader in PUBLIC[language]:
+            texts += list(reader(corpora))
+        for split in splits:
+            chosen = [t for t in texts if t.split == split]
+            scored = {id(t): errors_and_length(t) for t in chosen}
+            sources = sorted({t.source for t in chosen})
+            cells: dict[str, dict[str, list[float]]] = {}
+            for easy_source in sources:
+                easy = [
+                    scored[id(t)] for t in chosen if (t.source, t.label) == (easy_source, "easy")
+                ]
+                row = cells.setdefault(easy_source, {})
+                for standard_source in sources:
+                    standard = [
+                        scored[id(t)]
+                        for t in chosen
+                        if (t.source, t.label) == (standard_source, "standard")
+                    ]
+                    row[standard_source] = [
+                        round(auc([s[k] for s in standard], [e[k] for e in easy]), 3)
+                        for k in (0, 1)
+                    ]
+            pairs: dict[str, dict[str, float]] = {}
+            for source in sources:
+                if source == "own":
+                    continue  # written apart, not as pairs
+                by_doc: dict[str, dict[str, Text]] = {}
+                for t in chosen:
+                    if t.source == source:
+                        by_doc.setdefault(t.doc_id, {})[t.label] = t
+                aligned = [d for d in by_doc.values() if len(d) == 2]
+                if not aligned:
+                    continue  # not an aligned corpus (ReadMe++, BAREC)
+
+                pairs[source] = {
+                    "pairs": len(aligned),
+                    "won": _won(aligned, scored, 0),
+                    "won_by_length": _won(aligned, scored, 1),
+                    "same_text": sum(
+                        1 for d in aligned if d["easy"].body.split() == d["standard"].body.split()
+                    ),
+                }
+            report[f"{language}/{split}"] = {"cells": cells, "pairs": pairs}
+    return report
+
+
+def _won(aligned: list[dict[str, Text]], scored: dict[int, tuple[float, float]], k: int) -> float:
+    """Share of pairs whose standard text scores above its easy one (ties count half)."""
+    wins = 0.0
+    for pair in aligned:
+        easy, standard = scored[id(pair["easy"])][k], scored[id(pair["standard"])][k]
+        wins += (standard > easy) + 0.5 * (standard == easy)
+    return round(wins / len(aligned), 3)
+
+
+def matrix_markdown(report: dict[str, object]) -> str:
+    lines: list[str] = []
+    for key, value in report.items():
+        assert isinstance(value, dict)
+        cells, pairs = value["cells"], value["pairs"]
+        sources = list(cells)
+        lines += [
+            f"\n{key}: AUC of the easy texts of a corpus (rows) against the standard texts of"
+            " a corpus (columns), errors per sentence (mean words per sentence)\n",
+            "| easy \\ standard | " + " | ".join(sources) + " |",
+            "|---" * (len(sources) + 1) + "|",
+        ]
+        for easy in sources:
+            row = " | ".join(f"{a:.2f} ({b:.2f})" for a, b in cells[easy].values())
+            lines.append(f"| {easy} | {row} |")
+        if pairs:
+            lines += [
+                f"\n{key}: aligned pairs, the simplification has fewer errors per sentence\n",
+                "| corpus | pairs | won by errors | won by sentence length | same text |",
+                "|---|---|---|---|---|",
+            ]
+            for source, p in pairs.items():
+                lines.append(
+                    f"| {source} | {p['pairs']} | {p['won']:.2f} | {p['won_by_length']:.2f} "
+                    f"| {p['same_text']} |"
+                )
+    return "\n".join(lines)
+
+
 def markdown(report: dict[str, object], details: bool) -> str:
     lines = [
         "| language | source | split | easy | standard | AUC | easy with 0 errors "
@@ -185,9 +288,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     parser.add_argument("--details", action="store_true", help="rules per language and split")
+    parser.add_argument(
+        "--matrix",
+        action="store_true",
+        help="AUC of each corpus's easy texts against each corpus's standard texts, and "
+        "aligned pairs won (where a pooled AUC is lost)",
+    )
     args = parser.parse_args(argv)
     sources = {"own", "public"} if args.source == "all" else {args.source}
     splits = ("eval", "heldout") if args.split == "both" else (args.split,)
+    if args.matrix:
+        cross = matrix(args.corpora, tuple(args.lang or LANGUAGES), splits)
+        print(json.dumps(cross, indent=1) if args.json else matrix_markdown(cross))
+        return 0
     report = evaluate(sources, args.corpora, tuple(args.lang or LANGUAGES), splits)
     print(
         json.dumps(report, ensure_ascii=False, indent=1)
