@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -184,6 +185,15 @@ def test_quiet_check_shows_only_errors(run_cli, tmp_path: Path) -> None:
     assert "negation" not in quiet.output and "Metrics" not in quiet.output
     # The totals still count what was left out.
     assert "Total: 1 error, 1 warning, 0 notes." in quiet.output
+
+
+def test_the_metrics_an_editor_reads_are_short_numbers(run_cli, tmp_path: Path) -> None:
+    text = tmp_path / "text.md"
+    text.write_text("Sie bekommen Geld.\nDer Quokka ist da.\n", encoding="utf-8")  # 1 rare in 7
+    output = run_cli("--ui-language", "en", "check", "--lang", "de", text).output
+    metrics = next(line for line in output.splitlines() if "Metrics" in line)
+    assert "rare_word_share=0.143" in metrics  # not 0.14285714285714285
+    assert not re.search(r"\d\.\d{4}", metrics), metrics
 
 
 def test_rich_is_imported_only_when_a_log_line_is_shown(sample_project: Path) -> None:

@@ -46,7 +46,7 @@ def _distribution(doc: Doc) -> dict[str, float]:
     }
     if has_frequencies(doc.base):
         rare = sum(1 for w in words if letters(w) >= 3 and not doc.known(w, 3.0))
-        result["rare_word_share"] = rare / len(words)
+        result["rare_word_share"] = round(rare / len(words), 3)
     return result
 
 
