@@ -192,8 +192,21 @@ def test_the_metrics_an_editor_reads_are_short_numbers(run_cli, tmp_path: Path) 
     text.write_text("Sie bekommen Geld.\nDer Quokka ist da.\n", encoding="utf-8")  # 1 rare in 7
     output = run_cli("--ui-language", "en", "check", "--lang", "de", text).output
     metrics = next(line for line in output.splitlines() if "Metrics" in line)
-    assert "rare_word_share=0.143" in metrics  # not 0.14285714285714285
-    assert not re.search(r"\d\.\d{4}", metrics), metrics
+    assert "share of rare words: 0.143" in metrics  # not rare_word_share=0.14285714285714285
+    assert "words per sentence: 3.5" in metrics
+    assert not re.search(r"\d\.\d{4}|_", metrics), metrics
+    # In German, with the German names and decimal commas.
+    output = run_cli("--ui-language", "de", "check", "--lang", "de", text).output
+    metrics = next(line for line in output.splitlines() if "Kenn·zahlen" in line)
+    assert "Anteil seltener Wörter: 0,143" in metrics and "Wörter pro Satz: 3,5" in metrics
+    # The HTML report: one row per metric, named for people.
+    page = tmp_path / "report.html"
+    run_cli(
+        "--ui-language", "de", "check", "--lang", "de", "--format", "html", "--output", page, text
+    )
+    html = page.read_text(encoding="utf-8")
+    assert '<th scope="row">Anteil seltener Wörter</th><td class="number">0,143</td>' in html
+    assert "rare_word_share" not in html
 
 
 def test_rich_is_imported_only_when_a_log_line_is_shown(sample_project: Path) -> None:

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from html import escape
 from itertools import pairwise
 
+from babel.core import UnknownLocaleError
+from babel.numbers import format_decimal
+
 from ..i18n import current_language, ngettext
 from .i18n import N_, translate
 from .model import SEVERITIES, CheckResult, Finding
@@ -45,9 +48,51 @@ def _severity_name(severity: str) -> str:
     return names.get(severity, severity)
 
 
+#: What the metrics are called in reports for people (JSON keeps the keys).
+_METRIC_NAMES = {
+    "sentences": N_("sentences"),
+    "words": N_("words"),
+    "words_per_sentence": N_("words per sentence"),
+    "syllables_per_word": N_("syllables per word"),
+    "words_per_sentence_p90": N_("words per sentence in 9 of 10 sentences, at most"),
+    "letters_per_word": N_("letters per word"),
+    "rare_word_share": N_("share of rare words"),
+}
+#: Readability formulas go by the names of their authors.
+_FORMULA_NAMES = {
+    "amstad": "Amstad",
+    "wstf1": "Wiener Sachtextformel 1",
+    "lix": "LIX",
+    "flesch": "Flesch",
+    "fkgl": "Flesch-Kincaid",
+    "kandel_moles": "Kandel-Moles",
+    "oborneva": "Oborneva",
+    "osman": "OSMAN",
+}
+
+
+def metric_name(key: str) -> str:
+    """The name of a metric in the language the tool speaks ("words per sentence")."""
+    if key in _METRIC_NAMES:
+        return translate(_METRIC_NAMES[key])
+    return _FORMULA_NAMES.get(key, key)
+
+
+def _number(value: float) -> str:
+    """A metric's value as the tool's language writes numbers ("5,89" in German)."""
+    try:
+        return str(format_decimal(value, locale=current_language()))
+    except (ValueError, UnknownLocaleError):
+        return str(value)
+
+
 def _metrics_line(result: CheckResult) -> str:
-    parts = [f"{k}={result.metrics[k]}" for k in _SHOWN_METRICS if k in result.metrics]
-    return ", ".join(parts)
+    parts = [
+        f"{metric_name(k)}: {_number(result.metrics[k])}"
+        for k in _SHOWN_METRICS
+        if k in result.metrics
+    ]
+    return "; ".join(parts)
 
 
 def _shared_hints(findings: Sequence[Finding]) -> dict[tuple[str, str], int]:
@@ -146,6 +191,7 @@ mark.info{background:#cfe8ff}.sev-error{color:#a00;font-weight:bold}
 .sev-warning{color:#8a5a00;font-weight:bold}.sev-info{color:#05a}
 .passed{color:#060}.failed{color:#a00}.where{color:#555;font-size:.9em}
 code{font-size:.95em}ul{margin:.3em 0}
+.metrics th{font-weight:normal}.metrics td.number{text-align:right}
 """
 
 
@@ -224,11 +270,13 @@ def _section(result: CheckResult) -> str:
     out = [
         f'<section id="{escape(_anchor(result))}">',
         f"<h2>{escape(result.language)} — {escape(result.source)}</h2>",
-        "<table><tr>"
-        + "".join(f'<th scope="col">{escape(k)}</th>' for k in result.metrics)
-        + "</tr><tr>"
-        + "".join(f"<td>{escape(str(v))}</td>" for v in result.metrics.values())
-        + "</tr></table>",
+        '<table class="metrics">'
+        + "".join(
+            f'<tr><th scope="row">{escape(metric_name(k))}</th>'
+            f'<td class="number">{escape(_number(v))}</td></tr>'
+            for k, v in result.metrics.items()
+        )
+        + "</table>",
         f"<p>{escape(formula_note)}</p>",
     ]
     groups: dict[tuple[str | None, str | None, int | None, str], list[Finding]] = {}
