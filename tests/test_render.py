@@ -213,6 +213,13 @@ def test_rtl_document(pub: Publication) -> None:
     assert re.search(r"24 نوفمبر 2026", out)  # Latin digits in the date
 
 
+def _with_contact_description(pub: Publication, text: str) -> Publication:
+    """``pub`` whose first contact has the German description ``text``."""
+    contact = pub.contacts[0]
+    description = replace(contact.description, text=text)
+    return replace(pub, contacts=(replace(contact, description=description),))
+
+
 def test_quoted_source_terms_are_marked_with_their_language(pub: Publication) -> None:
     """A translation that renames a word-book term may quote the German one ("In German,
     this is called: Lohn."): a screen reader must read it in German (WCAG 3.1.2)."""
@@ -252,20 +259,16 @@ def test_quoted_source_terms_are_marked_with_their_language(pub: Publication) ->
         **with_address,
         "contact.bmas.description": "Здесь Вы получите ответы: www.bmas.de",
     }
-    publication = replace(
-        pub,
-        contacts=(
-            replace(
-                pub.contacts[0],
-                description=replace(
-                    pub.contacts[0].description, text=with_address["contact.bmas.description"]
-                ),
-            ),
-        ),
-    )
+    publication = _with_contact_description(pub, with_address["contact.bmas.description"])
     out = render(publication, russian, "ru")
     assert 'Здесь Вы получите ответы: <span class="nobreak">www.bmas.de</span>' in out
     assert not re.search(r'<span lang="de">(www|bmas|de)</span>', out)
+    # A name with letters of Latin Extended Additional ("ễ") is one German run, not "Nguy".
+    name = {**german_texts(pub), "contact.bmas.description": "Fragen Sie Frau Nguyễn."}
+    publication = _with_contact_description(pub, name["contact.bmas.description"])
+    russian = {**name, "contact.bmas.description": "Спросите госпожу Nguyễn."}
+    out = render(publication, russian, "ru")
+    assert 'Спросите госпожу <span lang="de">Nguyễn</span>.' in out
 
 
 def test_missing_text_is_reported_with_the_block(pub: Publication) -> None:

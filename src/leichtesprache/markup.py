@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from .readability.text import quoted_pattern
+from .readability.text import LATIN_LETTERS, quoted_pattern
 
 #: Link schemes a translator may use; anything else is shown as the link text only.
 ALLOWED_SCHEMES = frozenset({"https", "mailto", "tel"})
@@ -48,7 +48,7 @@ _DROP_RE = re.compile(
 )
 
 # Latin letters and digits (also Arabic-Indic) for LTR isolation inside RTL text.
-_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_L = LATIN_LETTERS
 _D = "0-9\u0660-\u0669\u06f0-\u06f9"
 _W = f"[{_L}{_D}]"
 # Each pattern starts only at the beginning of a run (lookbehind) and never backtracks

@@ -23,7 +23,7 @@ from .i18n import _, language_name, ngettext
 from .languages import Language, get_language, plural_expression
 from .model import Block, Publication
 from .placeholders import fill_placeholders
-from .readability.text import protect
+from .readability.text import LATIN_LETTERS, protect
 from .review import NOT_REVIEWED, ReviewState, review_state, text_digest
 
 #: A translation longer than this (and 10 times its German text) is refused as a mistake.
@@ -389,10 +389,8 @@ def _folded(term: str) -> str:
 
 
 #: A run of words in Latin letters ("Bundesamt für Soziale Sicherung", "Minijob-Zentrale").
-_LATIN_RUN = re.compile(
-    r"[A-Za-zÀ-ÖØ-öø-ɏ](?:[A-Za-zÀ-ÖØ-öø-ɏ·'’\-]*[A-Za-zÀ-ÖØ-öø-ɏ])?"
-    r"(?: [A-Za-zÀ-ÖØ-öø-ɏ](?:[A-Za-zÀ-ÖØ-öø-ɏ·'’\-]*[A-Za-zÀ-ÖØ-öø-ɏ])?)*"
-)
+_LATIN_WORD = f"[{LATIN_LETTERS}](?:[{LATIN_LETTERS}·'’\\-]*[{LATIN_LETTERS}])?"
+_LATIN_RUN = re.compile(f"{_LATIN_WORD}(?: {_LATIN_WORD})*")
 
 
 def copied_source_names(version: LanguageVersion, block: BlockText) -> tuple[str, ...]:

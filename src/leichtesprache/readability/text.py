@@ -12,6 +12,9 @@ from functools import lru_cache
 #: Word-internal compound separators: Mediopunkt and its look-alikes seen in real data.
 MIDDOTS = "\u00b7\u2219\u22c5\u2027"
 HYPHENS = "-\u2010\u2011"
+#: Latin letters, for a regular expression's character class: ASCII, Latin-1, Latin
+#: Extended-A and -B, Latin Extended Additional ("ễ" of "Nguyễn").
+LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 APOSTROPHES = "'\u2019\u02bc"
 #: Characters that end a sentence.
 TERMINALS = ".!?\u2026\u061f\u06d4\u203c\u2047\u2048\u2049\u3002\uff01\uff1f"
