@@ -100,23 +100,24 @@ def _inside_tokens(unit: UnitView) -> set[int]:
 
 def _after_number(unit: UnitView, index: int) -> bool:
     """True when token ``index`` follows a number, at most one space apart ("5 km")."""
-    if index == 0:
-        return False
-    before, token = unit.tokens[index - 1], unit.tokens[index]
-    return before.kind == "number" and unit.masked[before.end : token.start] in _UNIT_GAPS
+    return _right_after(unit, index, roman=False)
 
 
 def _after_numeral(unit: UnitView, index: int) -> bool:
     """True when token ``index`` follows a number or a Roman numeral ("XIX в.")."""
-    if _after_number(unit, index):
-        return True
-    before = unit.tokens[index - 1] if index else None
-    return (
-        before is not None
-        and before.kind == "word"
-        and bool(roman_ordinal(before.text)[0])
-        and unit.masked[before.end : unit.tokens[index].start] in _UNIT_GAPS
+    return _right_after(unit, index, roman=True)
+
+
+def _right_after(unit: UnitView, index: int, *, roman: bool) -> bool:
+    """True when token ``index`` follows a number (or, with ``roman``, a Roman numeral),
+    at most one space apart."""
+    if index == 0:
+        return False
+    before, token = unit.tokens[index - 1], unit.tokens[index]
+    numeral = before.kind == "number" or (
+        roman and before.kind == "word" and bool(roman_ordinal(before.text)[0])
     )
+    return numeral and unit.masked[before.end : token.start] in _UNIT_GAPS
 
 
 #: What may stand between a number and its unit: a space, a no-break or a thin space.
